@@ -1,0 +1,71 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+
+interface ReasoningPanelProps {
+  text: string;
+  /** True while the model reasons and no answer text has arrived yet. */
+  thinking: boolean;
+  startedAt?: number;
+  durationMs?: number;
+}
+
+/**
+ * The model's reasoning, apart from the answer: open with a live timer while it thinks, closing
+ * itself to "Thought for N s" when the answer begins; the user can open it again at any time.
+ */
+export function ReasoningPanel({ text, thinking, startedAt, durationMs }: ReasoningPanelProps) {
+  const t = useTranslations('Reasoning');
+  const [userChoice, setUserChoice] = useState<boolean | undefined>(undefined);
+  const elapsed = useElapsedSeconds(thinking ? startedAt : undefined);
+  const open = userChoice ?? thinking;
+  const seconds = durationMs !== undefined ? Math.max(1, Math.round(durationMs / 1000)) : undefined;
+
+  const label = thinking
+    ? elapsed > 0
+      ? t('thinkingFor', { seconds: elapsed })
+      : t('thinking')
+    : seconds !== undefined
+      ? t('thoughtFor', { seconds })
+      : t('thought');
+
+  return (
+    <section
+      data-testid="reasoning-panel"
+      data-state={open ? 'open' : 'closed'}
+      className="rounded-lg border border-zinc-200 bg-zinc-50 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <button
+        type="button"
+        data-testid="reasoning-toggle"
+        aria-expanded={open}
+        onClick={() => setUserChoice(!open)}
+        className="flex w-full items-center gap-2 px-3 py-2 text-left text-zinc-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-400"
+      >
+        <span aria-hidden className={`transition-transform ${open ? 'rotate-90' : ''}`}>
+          ▸
+        </span>
+        <span className={thinking ? 'animate-pulse' : undefined}>{label}</span>
+      </button>
+      {open && (
+        <div
+          data-testid="reasoning-text"
+          className="max-h-64 overflow-y-auto border-t border-zinc-200 px-3 py-2 whitespace-pre-wrap text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+        >
+          {text}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function useElapsedSeconds(startedAt: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (startedAt === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [startedAt]);
+  return startedAt === undefined ? 0 : Math.max(0, Math.floor((now - startedAt) / 1000));
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { PublicConfig, PublicModel } from '@/lib/config/public-config';
+import { formatModelRef, parseModelRef } from '@/lib/models/model-ref';
+
+interface ModelPickerProps {
+  config: PublicConfig | undefined;
+  /** `provider:model` */
+  value: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** A native select grouped by provider: keyboard- and screen-reader-friendly by construction. */
+export function ModelPicker({ config, value, onChange }: ModelPickerProps) {
+  const t = useTranslations('ModelPicker');
+  const groups = (config?.providers ?? [])
+    .map((provider) => ({
+      provider,
+      models: (config?.models ?? []).filter((model) => model.provider === provider.id),
+    }))
+    .filter((group) => group.models.length > 0);
+  const offered = groups.some((group) => group.models.some((model) => refOf(model) === value));
+  const current = value ? parseModelRef(value) : undefined;
+
+  return (
+    <label className="flex min-w-0 items-center gap-2 text-sm">
+      <span className="sr-only">{t('label')}</span>
+      <select
+        data-testid="model-picker"
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value)}
+        disabled={groups.length === 0 && !value}
+        className="max-w-[60vw] min-w-0 truncate rounded-md border border-zinc-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {groups.length === 0 && !value && <option value="">{t('none')}</option>}
+        {value && !offered && current && <option value={value}>{current.model}</option>}
+        {groups.map(({ provider, models }) => (
+          <optgroup key={provider.id} label={provider.name}>
+            {models.map((model) => (
+              <option key={refOf(model)} value={refOf(model)}>
+                {model.name ?? model.id}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function refOf(model: PublicModel): string {
+  return formatModelRef({ provider: model.provider, model: model.id });
+}

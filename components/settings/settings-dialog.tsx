@@ -1,0 +1,130 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
+import { useSettingsStore } from '@/lib/store/settings-store';
+
+interface SettingsDialogProps {
+  config: PublicConfig | undefined;
+  onClose: () => void;
+}
+
+/** Access code and the user's own keys, one field per provider from the registry. Saved as typed. */
+export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
+  const t = useTranslations('Settings');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const accessCode = useSettingsStore((state) => state.accessCode);
+  const setAccessCode = useSettingsStore((state) => state.setAccessCode);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      data-testid="settings-dialog"
+      aria-labelledby="settings-title"
+      onClose={onClose}
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+        <h2 id="settings-title" className="text-lg font-semibold">
+          {t('title')}
+        </h2>
+        <button
+          type="button"
+          data-testid="settings-close"
+          onClick={() => dialog.current?.close()}
+          className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          {t('close')}
+        </button>
+      </div>
+      <div className="flex max-h-[70vh] flex-col gap-5 overflow-y-auto px-5 py-4">
+        <section className="flex flex-col gap-1">
+          <label htmlFor="access-code" className="text-sm font-medium">
+            {t('accessCode')}
+          </label>
+          <SecretInput
+            id="access-code"
+            testId="access-code-input"
+            value={accessCode}
+            onChange={setAccessCode}
+          />
+          <p className="text-xs text-zinc-500">
+            {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
+          </p>
+        </section>
+        <section className="flex flex-col gap-3">
+          <div>
+            <h3 className="text-sm font-medium">{t('apiKeys')}</h3>
+            <p className="text-xs text-zinc-500">{t('apiKeysHelp')}</p>
+          </div>
+          {config?.providers.map((provider) => (
+            <ProviderKeyField key={provider.id} provider={provider} />
+          ))}
+        </section>
+      </div>
+    </dialog>
+  );
+}
+
+function ProviderKeyField({ provider }: { provider: PublicProvider }) {
+  const t = useTranslations('Settings');
+  const apiKey = useSettingsStore((state) => state.providerSettings[provider.id]?.apiKey ?? '');
+  const setProviderApiKey = useSettingsStore((state) => state.setProviderApiKey);
+  const state = apiKey ? t('stateUser') : provider.hasServerKey ? t('stateServer') : t('stateNone');
+  const id = `api-key-${provider.id}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className="text-sm">
+          {t('apiKeyFor', { provider: provider.name })}
+        </label>
+        <span data-testid={`provider-state-${provider.id}`} className="text-xs text-zinc-500">
+          {state}
+        </span>
+      </div>
+      <SecretInput
+        id={id}
+        testId={id}
+        value={apiKey}
+        onChange={(value) => setProviderApiKey(provider.id, value)}
+      />
+    </div>
+  );
+}
+
+function SecretInput(props: {
+  id: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const t = useTranslations('Settings');
+  const [visible, setVisible] = useState(false);
+  return (
+    <div className="flex gap-2">
+      <input
+        id={props.id}
+        data-testid={props.testId}
+        type={visible ? 'text' : 'password'}
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-950"
+      />
+      <button
+        type="button"
+        onClick={() => setVisible(!visible)}
+        className="rounded-md border border-zinc-300 px-2 text-xs dark:border-zinc-700"
+      >
+        {visible ? t('hide') : t('show')}
+      </button>
+    </div>
+  );
+}

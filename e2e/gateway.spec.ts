@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import OpenAI from 'openai';
+import { accessCode, appPort, serverKeys } from './e2e-environment';
+import { lastMockRequest, mockRequests, mockStats, resetMock } from './mock-control';
+
+const appUrl = `http://127.0.0.1:${appPort}`;
+
+test.beforeEach(async () => {
+  await resetMock();
+});
+
+test('the official openai SDK streams a chat with the deployment as its base URL', async () => {
+  const client = new OpenAI({ baseURL: `${appUrl}/api/openrouter`, apiKey: accessCode });
+  const stream = await client.chat.completions.create({
+    model: 'deepseek/deepseek-r1',
+    messages: [{ role: 'user', content: 'From the SDK' }],
+    stream: true,
+  });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  expect(text).toBe('Hello from the mock upstream. You said: From the SDK. ✓');
+  expect((await lastMockRequest())?.headers.authorization).toBe(`Bearer ${serverKeys.openrouter}`);
+
+  const models = await client.models.list();
+  expect(models.data.map((model) => model.id)).toContain('deepseek/deepseek-r1');
+});
+
+test('the SDK sees a rejected model as a 403 with a typed code', async () => {
+  const client = new OpenAI({ baseURL: `${appUrl}/api/openrouter`, apiKey: accessCode });
+  const failure = await client.chat.completions
+    .create({ model: 'x-ai/grok-4', messages: [{ role: 'user', content: 'hi' }] })
+    .catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(OpenAI.PermissionDeniedError);
+  expect((failure as InstanceType<typeof OpenAI.APIError>).code).toBe('model:not_allowed');
+  expect(await mockRequests()).toHaveLength(0);
+});
+
+test('unknown providers, unlisted paths and bad bodies are refused before any network call', async ({
+  request,
+}) => {
+  const headers = { 'x-access-code': accessCode, 'content-type': 'application/json' };
+  const unknown = await request.post('/api/nowhere/chat/completions', { headers, data: '{}' });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe('provider:unknown');
+
+  const traversal = await request.get('/api/openrouter/..%2F..%2Fadmin', { headers });
+  expect(traversal.status()).toBe(404);
+  expect((await traversal.json()).error.code).toBe('path:not_allowed');
+
+  const unlisted = await request.get('/api/openrouter/credits', { headers });
+  expect(unlisted.status()).toBe(404);
+
+  const malformed = await request.post('/api/openrouter/chat/completions', {
+    headers,
+    data: '{"model": "deepseek/deepseek-r1",',
+  });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe('request:invalid_json');
+
+  expect(await mockRequests()).toHaveLength(0);
+});
+
+test('the public config names providers and models but no key or address', async ({ request }) => {
+  const response = await request.get('/api/config');
+  const text = await response.text();
+  const config = JSON.parse(text);
+  expect(config.codeRequired).toBe(true);
+  expect(config.defaultModel).toBe('openrouter:deepseek/deepseek-r1');
+  expect(config.models).toContainEqual(
+    expect.objectContaining({ provider: 'openrouter', id: 'mock/slow-reasoning' }),
+  );
+  expect(config.models).not.toContainEqual(expect.objectContaining({ id: 'x-ai/grok-4' }));
+  for (const key of Object.values(serverKeys)) expect(text).not.toContain(key);
+  expect(text).not.toContain(accessCode);
+  expect(text).not.toContain('127.0.0.1');
+});
+
+test('a client that disconnects mid-stream closes the upstream request', async () => {
+  const controller = new AbortController();
+  const response = await fetch(`${appUrl}/api/openrouter/chat/completions`, {
+    method: 'POST',
+    headers: { 'x-access-code': accessCode, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'mock/slow-reasoning',
+      stream: true,
+      messages: [{ role: 'user', content: 'long story' }],
+    }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  await reader.read();
+  expect((await mockStats()).open).toBe(1);
+  controller.abort();
+  await expect.poll(async () => (await mockStats()).aborted).toBe(1);
+  expect((await mockStats()).open).toBe(0);
+});

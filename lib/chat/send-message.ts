@@ -1,0 +1,124 @@
+import { ParleyError } from '@/lib/errors/parley-error';
+import { isErrorCode } from '@/lib/errors/error-codes';
+import { parseModelRef } from '@/lib/models/model-ref';
+import type { StreamPart } from '@/lib/protocols/types';
+import { useChatStore } from '@/lib/store/chat-store';
+import type { ChatMessage, MessageError } from '@/lib/store/chat-types';
+import { useSettingsStore } from '@/lib/store/settings-store';
+import { createDeltaBuffer } from './delta-buffer';
+import { streamChat } from './stream-chat';
+
+/** Live streams by conversation; never persisted. */
+const activeStreams = new Map<string, AbortController>();
+
+export function isStreaming(conversationId: string): boolean {
+  return activeStreams.has(conversationId);
+}
+
+export function stopStreaming(conversationId: string): void {
+  activeStreams.get(conversationId)?.abort();
+}
+
+/**
+ * Appends the user's message and an empty answer, streams the answer into it (batched per
+ * animation frame, saved at least twice a second), and records how it ended.
+ */
+export async function sendMessage(conversationId: string, text: string): Promise<void> {
+  const store = useChatStore.getState();
+  const conversation = store.conversations[conversationId];
+  const ref = conversation ? parseModelRef(conversation.model) : undefined;
+  if (!conversation || !ref || activeStreams.has(conversationId) || !text.trim()) return;
+
+  const now = Date.now();
+  const userMessage: ChatMessage = {
+    id: crypto.randomUUID(),
+    role: 'user',
+    content: text,
+    status: 'done',
+    createdAt: now,
+  };
+  const answer: ChatMessage = {
+    id: crypto.randomUUID(),
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model: conversation.model,
+    createdAt: now,
+  };
+  const history = conversation.messages
+    .filter((message) => message.status === 'done' || message.role === 'user')
+    .map((message) => ({ role: message.role, content: message.content }));
+  store.appendMessages(conversationId, [userMessage, answer]);
+
+  const patch = (change: Parameters<typeof store.patchMessage>[2], save?: 'now' | 'soon') =>
+    useChatStore.getState().patchMessage(conversationId, answer.id, change, { save });
+  const buffer = createDeltaBuffer((reasoning, content) =>
+    patch((message) => {
+      const reasoningStartedAt = message.reasoningStartedAt ?? (reasoning ? Date.now() : undefined);
+      const answerBegins =
+        content !== '' && message.content === '' && reasoningStartedAt !== undefined;
+      return {
+        reasoning: reasoning ? (message.reasoning ?? '') + reasoning : message.reasoning,
+        content: message.content + content,
+        reasoningStartedAt,
+        reasoningDurationMs:
+          answerBegins && message.reasoningDurationMs === undefined
+            ? Date.now() - reasoningStartedAt
+            : message.reasoningDurationMs,
+      };
+    }),
+  );
+
+  const controller = new AbortController();
+  activeStreams.set(conversationId, controller);
+  let streamError: MessageError | undefined;
+  const settings = useSettingsStore.getState();
+  try {
+    await streamChat({
+      provider: ref.provider,
+      request: { model: ref.model, turns: [...history, { role: 'user', content: text }] },
+      credentials: {
+        accessCode: settings.accessCode || undefined,
+        apiKey: settings.providerSettings[ref.provider]?.apiKey || undefined,
+      },
+      signal: controller.signal,
+      onPart: (part: StreamPart) => {
+        if (part.type === 'reasoning-delta') buffer.add(part.text, '');
+        else if (part.type === 'text-delta') buffer.add('', part.text);
+        else if (part.type === 'usage') patch({ usage: part.usage });
+        else if (part.type === 'response-model') patch({ responseModel: part.model });
+        else if (part.type === 'error') streamError = streamErrorFrom(part.error);
+      },
+    });
+  } catch (error) {
+    if (!controller.signal.aborted) streamError = messageErrorFrom(error);
+  } finally {
+    buffer.flush();
+    activeStreams.delete(conversationId);
+  }
+
+  patch(
+    (message) => ({
+      status: controller.signal.aborted ? 'stopped' : streamError ? 'error' : 'done',
+      error: streamError,
+      reasoningDurationMs:
+        message.reasoningDurationMs ??
+        (message.reasoningStartedAt !== undefined
+          ? Date.now() - message.reasoningStartedAt
+          : undefined),
+    }),
+    'now',
+  );
+}
+
+function streamErrorFrom(error: { message: string; code?: string; status?: number }): MessageError {
+  if (isErrorCode(error.code)) return { code: error.code, detail: undefined };
+  return { code: 'stream:error', detail: error.message };
+}
+
+function messageErrorFrom(error: unknown): MessageError {
+  if (error instanceof ParleyError) {
+    return { code: error.code, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  return { code: 'network:offline' };
+}

@@ -1,0 +1,61 @@
+import { ParleyError } from '@/lib/errors/parley-error';
+import { protocols } from '@/lib/protocols';
+import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
+import { providers, type ProviderId } from '@/lib/providers/registry';
+import { parseEventStream } from '@/lib/sse/parse-event-stream';
+
+export interface Credentials {
+  accessCode?: string;
+  /** The user's own key for this provider, sent as the bearer; the gateway forwards it as is. */
+  apiKey?: string;
+}
+
+export interface StreamChatOptions {
+  provider: ProviderId;
+  request: ChatRequest;
+  credentials: Credentials;
+  signal: AbortSignal;
+  onPart: (part: StreamPart) => void;
+}
+
+/**
+ * Sends one chat request through the gateway and reports the provider's stream as parts.
+ * Failures before the stream starts throw a ParleyError; failures inside it arrive as parts.
+ */
+export async function streamChat(options: StreamChatOptions): Promise<void> {
+  const adapter = protocols[providers[options.provider].protocol];
+  const { path, body } = adapter.buildChatRequest(options.request);
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/${options.provider}/${path}`, {
+      method: 'POST',
+      headers: requestHeaders(options.credentials),
+      body: JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    throw new ParleyError('network:offline', 'The gateway could not be reached.');
+  }
+  if (!response.ok) throw await ParleyError.fromResponse(response);
+  if (!response.body || !/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
+    throw new ParleyError(
+      'stream:unexpected_response',
+      'The provider did not answer with a stream.',
+    );
+  }
+
+  const decoder = adapter.createStreamDecoder();
+  for await (const event of parseEventStream(response.body)) {
+    for (const part of decoder.decode(event)) options.onPart(part);
+  }
+  for (const part of decoder.end()) options.onPart(part);
+}
+
+function requestHeaders(credentials: Credentials): Headers {
+  const headers = new Headers({ 'content-type': 'application/json', accept: 'text/event-stream' });
+  if (credentials.accessCode) headers.set('x-access-code', credentials.accessCode);
+  if (credentials.apiKey) headers.set('authorization', `Bearer ${credentials.apiKey}`);
+  return headers;
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { PublicConfig } from '@/lib/config/public-config';
+import { ParleyError } from '@/lib/errors/parley-error';
+
+export type PublicConfigState =
+  | { status: 'loading' }
+  | { status: 'ready'; config: PublicConfig }
+  | { status: 'error'; error: ParleyError };
+
+/** The server's public facts (`/api/config`), fetched once per page load. */
+export function usePublicConfig(): PublicConfigState {
+  const [state, setState] = useState<PublicConfigState>({ status: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/config', { cache: 'no-store' })
+      .then(async (response) => {
+        if (!response.ok) throw await ParleyError.fromResponse(response);
+        return (await response.json()) as PublicConfig;
+      })
+      .then((config) => !cancelled && setState({ status: 'ready', config }))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        setState({
+          status: 'error',
+          error:
+            error instanceof ParleyError ? error : new ParleyError('network:offline', 'offline'),
+        });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return state;
+}

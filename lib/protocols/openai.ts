@@ -1,0 +1,168 @@
+import { isRecord } from '@/lib/errors/parley-error';
+import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
+import type {
+  ProtocolAdapter,
+  StreamDecoder,
+  StreamErrorInfo,
+  StreamPart,
+  TokenUsage,
+} from './types';
+
+/**
+ * OpenAI chat completions, as spoken by OpenAI, OpenRouter, OrcaRouter and every compatible
+ * server. Reasoning arrives as `reasoning_content` (DeepSeek, LM Studio), `reasoning` (OpenRouter,
+ * Ollama) or `reasoning_details` (OpenRouter's structured copy of the same text).
+ */
+export const openaiProtocol: ProtocolAdapter = {
+  buildChatRequest(request) {
+    const messages: Array<{ role: string; content: string }> = [];
+    if (request.system?.trim()) messages.push({ role: 'system', content: request.system });
+    for (const turn of request.turns) messages.push({ role: turn.role, content: turn.content });
+    return {
+      path: 'chat/completions',
+      body: {
+        model: request.model,
+        messages,
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+    };
+  },
+  createStreamDecoder: createOpenAIStreamDecoder,
+};
+
+export function createOpenAIStreamDecoder(): StreamDecoder {
+  let finishReason: string | undefined;
+  let usage: TokenUsage | undefined;
+  let model: string | undefined;
+  let terminated = false;
+
+  return {
+    decode(event: ServerSentEvent): StreamPart[] {
+      if (terminated) return [];
+      if (event.data === '[DONE]') {
+        terminated = true;
+        return [];
+      }
+      let chunk: unknown;
+      try {
+        chunk = JSON.parse(event.data);
+      } catch {
+        terminated = true;
+        return [
+          {
+            type: 'error',
+            error: {
+              message: 'The provider sent data that is not JSON.',
+              code: 'stream:malformed',
+            },
+          },
+        ];
+      }
+      if (!isRecord(chunk)) return [];
+      // An error after the stream started: OpenAI's `data: {"error":…}`, OrcaRouter's
+      // `event: error`, OpenRouter's error chunk with finish_reason "error".
+      if (event.event === 'error' || (chunk.error !== undefined && chunk.error !== null)) {
+        terminated = true;
+        return [{ type: 'error', error: readError(chunk.error ?? chunk) }];
+      }
+
+      const parts: StreamPart[] = [];
+      if (typeof chunk.model === 'string' && chunk.model && chunk.model !== model) {
+        model = chunk.model;
+        parts.push({ type: 'response-model', model });
+      }
+      const chunkUsage = readUsage(chunk.usage);
+      if (chunkUsage) usage = chunkUsage;
+
+      const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+      if (!isRecord(choice)) return parts;
+      if (typeof choice.finish_reason === 'string' && finishReason === undefined) {
+        finishReason = choice.finish_reason;
+      }
+      const delta = choice.delta;
+      if (!isRecord(delta)) return parts;
+
+      const reasoning = readReasoning(delta);
+      if (reasoning) parts.push({ type: 'reasoning-delta', text: reasoning });
+      if (typeof delta.content === 'string' && delta.content) {
+        parts.push({ type: 'text-delta', text: delta.content });
+      }
+      if (Array.isArray(delta.tool_calls)) {
+        for (const call of delta.tool_calls) {
+          if (!isRecord(call) || typeof call.index !== 'number') continue;
+          const fn = isRecord(call.function) ? call.function : {};
+          parts.push({
+            type: 'tool-call-delta',
+            index: call.index,
+            id: typeof call.id === 'string' ? call.id : undefined,
+            name: typeof fn.name === 'string' ? fn.name : undefined,
+            argumentsDelta: typeof fn.arguments === 'string' ? fn.arguments : '',
+          });
+        }
+      }
+      return parts;
+    },
+
+    end(): StreamPart[] {
+      const parts: StreamPart[] = [];
+      if (usage) parts.push({ type: 'usage', usage });
+      if (terminated && finishReason !== 'error') {
+        parts.push({ type: 'finish', reason: finishReason ?? 'stop' });
+      } else if (!terminated) {
+        parts.push({
+          type: 'error',
+          error: {
+            message: 'The stream ended before the provider finished.',
+            code: 'stream:interrupted',
+          },
+        });
+      }
+      return parts;
+    },
+  };
+}
+
+/** `reasoning_details` and `reasoning` are two views of one text: use the structured one when present. */
+function readReasoning(delta: Record<string, unknown>): string {
+  if (Array.isArray(delta.reasoning_details) && delta.reasoning_details.length > 0) {
+    return delta.reasoning_details
+      .map((detail) => {
+        if (!isRecord(detail)) return '';
+        if (detail.type === 'reasoning.text' && typeof detail.text === 'string') return detail.text;
+        if (detail.type === 'reasoning.summary' && typeof detail.summary === 'string')
+          return detail.summary;
+        return '';
+      })
+      .join('');
+  }
+  if (typeof delta.reasoning_content === 'string') return delta.reasoning_content;
+  if (typeof delta.reasoning === 'string') return delta.reasoning;
+  return '';
+}
+
+function readUsage(value: unknown): TokenUsage | undefined {
+  if (!isRecord(value)) return undefined;
+  const details = isRecord(value.completion_tokens_details) ? value.completion_tokens_details : {};
+  return {
+    inputTokens: asNumber(value.prompt_tokens),
+    outputTokens: asNumber(value.completion_tokens),
+    reasoningTokens: asNumber(details.reasoning_tokens),
+    cost: asNumber(value.cost),
+  };
+}
+
+function readError(value: unknown): StreamErrorInfo {
+  if (!isRecord(value))
+    return { message: typeof value === 'string' ? value : 'The provider reported an error.' };
+  const code = value.code ?? value.type;
+  return {
+    message: typeof value.message === 'string' ? value.message : 'The provider reported an error.',
+    code: typeof code === 'string' ? code : undefined,
+    status: typeof value.code === 'number' ? value.code : undefined,
+  };
+}
+
+function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

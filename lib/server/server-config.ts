@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ParleyError } from '@/lib/errors/parley-error';
+import { parseModelRules, type ModelRule } from '@/lib/models/allowlist';
+import { parseModelRef, type ModelRef } from '@/lib/models/model-ref';
+import { detectProviderName } from '@/lib/providers/detect-provider-name';
+import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
+import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
+
+export type Environment = Record<string, string | undefined>;
+
+export interface ProviderRuntime {
+  id: ProviderId;
+  name: string;
+  auth: AuthScheme;
+  /** The operator's key; never sent anywhere but `baseUrl`. */
+  apiKey?: string;
+  /** Without a trailing slash; undefined when the provider has no default and none is set. */
+  baseUrl?: string;
+  headers: Record<string, string>;
+}
+
+export interface ServerConfig {
+  providers: Record<ProviderId, ProviderRuntime>;
+  /** SHA-256 digests of the access codes, compared in constant time. */
+  accessCodeDigests: Buffer[];
+  modelRules: ModelRule[];
+  defaultModel?: ModelRef;
+  appUrl?: string;
+  appName: string;
+  maxBodyBytes: number;
+  timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
+}
+
+/** A configuration mistake, named by variable; the value is never repeated (it may be a secret). */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+
+  /** What a client is told: which variable, never its value. */
+  toResponse(): Response {
+    return new ParleyError(
+      'config:invalid',
+      `The server configuration is invalid (${this.variable}); see the server log.`,
+    ).toResponse();
+  }
+}
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+const headerObject = z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), z.string());
+
+export function loadServerConfig(env: Environment): ServerConfig {
+  const read = (names: readonly string[] | undefined) => {
+    for (const name of names ?? []) {
+      const value = env[name]?.trim();
+      if (value) return { name, value };
+    }
+    return undefined;
+  };
+
+  const runtimeEntries = providerIds.map((id): [ProviderId, ProviderRuntime] => {
+    const definition: ProviderDefinition = providers[id];
+    const baseUrlSetting = read(definition.env.baseUrl);
+    if (baseUrlSetting && !httpUrl.safeParse(baseUrlSetting.value).success) {
+      throw new ConfigError(baseUrlSetting.name, 'must be an http(s) URL');
+    }
+    const baseUrl = (baseUrlSetting?.value ?? definition.baseUrl).replace(/\/+$/, '') || undefined;
+    const headersSetting = read(definition.env.headers);
+    const nameSetting = read(definition.env.name);
+    const detectedName =
+      definition.detectNameFromBaseUrl && baseUrl ? detectProviderName(baseUrl) : undefined;
+    return [
+      id,
+      {
+        id,
+        name: nameSetting?.value ?? detectedName ?? definition.name,
+        auth: definition.auth,
+        apiKey: read(definition.env.apiKey)?.value,
+        baseUrl,
+        headers: headersSetting ? parseHeaders(headersSetting.name, headersSetting.value) : {},
+      },
+    ];
+  });
+
+  const codes = (env.CODE ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
+
+  const defaultModelText = env.DEFAULT_MODEL?.trim();
+  const defaultModel = defaultModelText ? parseModelRef(defaultModelText) : undefined;
+  if (defaultModelText && !defaultModel) {
+    throw new ConfigError(
+      'DEFAULT_MODEL',
+      'must be provider:model, e.g. openrouter:openai/gpt-5.1',
+    );
+  }
+
+  const appUrl = env.APP_URL?.trim();
+  if (appUrl && !httpUrl.safeParse(appUrl).success) {
+    throw new ConfigError('APP_URL', 'must be an http(s) URL');
+  }
+
+  return {
+    providers: Object.fromEntries(runtimeEntries) as Record<ProviderId, ProviderRuntime>,
+    accessCodeDigests: codes.map(digestAccessCode),
+    modelRules: parseModelRules([env.CUSTOM_MODELS, env.MODELS].filter(Boolean).join(',')),
+    defaultModel,
+    appUrl: appUrl || undefined,
+    appName: env.APP_NAME?.trim() || 'Parley',
+    maxBodyBytes: readNumber(env, 'MAX_BODY_MB', 20) * 1024 * 1024,
+    timeouts: {
+      firstByteMs: readNumber(env, 'FIRST_BYTE_TIMEOUT_MS', 120_000),
+      idleMs: readNumber(env, 'IDLE_TIMEOUT_MS', 60_000),
+      totalMs: readNumber(env, 'TOTAL_TIMEOUT_MS', 900_000),
+    },
+  };
+}
+
+export function digestAccessCode(code: string): Buffer {
+  return createHash('sha256').update(code, 'utf8').digest();
+}
+
+function parseHeaders(variable: string, text: string): Record<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError(variable, 'must be a JSON object of header names to string values');
+  }
+  const result = headerObject.safeParse(value);
+  if (!result.success) {
+    throw new ConfigError(variable, 'must be a JSON object of header names to string values');
+  }
+  return result.data;
+}
+
+function readNumber(env: Environment, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ConfigError(name, 'must be a positive number');
+  return value;
+}
+
+let cached: { config: ServerConfig } | { error: ConfigError } | undefined;
+
+/** The process's configuration, validated once; a mistake is reported on every request, by name. */
+export function getServerConfig(): ServerConfig {
+  if (!cached) {
+    try {
+      cached = { config: loadServerConfig(process.env) };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(`[parley] invalid configuration: ${error.message}`);
+      cached = { error };
+    }
+  }
+  if ('error' in cached) throw cached.error;
+  return cached.config;
+}

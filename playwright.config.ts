@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { e2eEnvironment, mockPort, appPort } from './e2e/e2e-environment';
+
+/** Debian's Chromium when installed; otherwise whatever browser Playwright already has. Never a download. */
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
+  existsSync(path),
+);
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      command: `node e2e/mock-upstream/cli.mjs --port ${mockPort}`,
+      url: `http://127.0.0.1:${mockPort}/__mock/stats`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command: `npx --no-install next start -H 127.0.0.1 -p ${appPort}`,
+      url: `http://127.0.0.1:${appPort}/api/config`,
+      env: e2eEnvironment,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
