@@ -55,6 +55,25 @@ test('streams the reasoning into its own panel, then the answer, and keeps the c
   );
 });
 
+test('a reload mid-stream keeps the text received, marked interrupted, without asking again', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.setAccessCode(accessCode);
+  await chat.chooseModel('openrouter:mock/slow-reasoning');
+  await chat.send('Reload me');
+  await expect(chat.lastAnswer.getByTestId('answer')).toContainText('Hello from the');
+  // The partial answer is saved at least twice a second.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(chat.lastAnswer).toHaveAttribute('data-status', 'interrupted');
+  await expect(chat.lastAnswer.getByTestId('answer')).toContainText('Hello from the');
+  await expect(chat.lastAnswer.getByTestId('message-interrupted')).toBeVisible();
+  await expect(page.getByTestId('send-button')).toBeVisible();
+  expect(await mockRequests()).toHaveLength(1);
+});
+
 test('reasoning sent both as text and as reasoning_details is shown once', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();

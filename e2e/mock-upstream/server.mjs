@@ -506,10 +506,20 @@ function chooseScenario(header, model) {
  */
 function readPacing(headers, model) {
   const defaultChunkDelay = model.includes('slow') ? SLOW_MODEL_CHUNK_DELAY_MS : 0;
+  // Through the gateway only the body reaches the mock (x-mock-* headers are not forwarded), so
+  // benchmarks name their pacing in the model: `mock/bench-chunks-200-delay-5`.
+  const fromModel = (/** @type {RegExp} */ pattern, /** @type {number} */ max) => {
+    const match = pattern.exec(model);
+    return match ? Math.min(Number(match[1]), max) : undefined;
+  };
   return {
-    contentChunks: readIntegerHeader(headers, 'x-mock-chunks', MAX_CONTENT_CHUNKS),
+    contentChunks:
+      readIntegerHeader(headers, 'x-mock-chunks', MAX_CONTENT_CHUNKS) ??
+      fromModel(/chunks-(\d+)/, MAX_CONTENT_CHUNKS),
     chunkDelayMs:
-      readIntegerHeader(headers, 'x-mock-chunk-delay-ms', MAX_DELAY_MS) ?? defaultChunkDelay,
+      readIntegerHeader(headers, 'x-mock-chunk-delay-ms', MAX_DELAY_MS) ??
+      fromModel(/delay-(\d+)/, MAX_DELAY_MS) ??
+      defaultChunkDelay,
     firstByteDelayMs: readIntegerHeader(headers, 'x-mock-first-byte-delay-ms', MAX_DELAY_MS) ?? 0,
   };
 }

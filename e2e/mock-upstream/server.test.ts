@@ -547,6 +547,12 @@ describe('pacing', () => {
     await response.text();
   });
 
+  it('reads the chunk count from the model name when no header says otherwise', async () => {
+    const stream = await streamChat({ model: 'mock/bench-chunks-25-delay-0' });
+    expect(contentDeltas(stream.chunks)).toHaveLength(25);
+    expect(stream.endsWithDone).toBe(true);
+  });
+
   it('rejects a malformed pacing header', async () => {
     const response = await chat({ model: 'gpt-4.1-mini' }, { 'x-mock-chunks': 'many' });
     expect(response.status).toBe(400);

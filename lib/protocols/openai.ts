@@ -35,7 +35,9 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
   let finishReason: string | undefined;
   let usage: TokenUsage | undefined;
   let model: string | undefined;
+  /** `[DONE]` arrived, or an error ended the stream; later events are ignored. */
   let terminated = false;
+  let failed = false;
 
   return {
     decode(event: ServerSentEvent): StreamPart[] {
@@ -49,6 +51,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
         chunk = JSON.parse(event.data);
       } catch {
         terminated = true;
+        failed = true;
         return [
           {
             type: 'error',
@@ -64,6 +67,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
       // `event: error`, OpenRouter's error chunk with finish_reason "error".
       if (event.event === 'error' || (chunk.error !== undefined && chunk.error !== null)) {
         terminated = true;
+        failed = true;
         return [{ type: 'error', error: readError(chunk.error ?? chunk) }];
       }
 
@@ -107,9 +111,10 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
     end(): StreamPart[] {
       const parts: StreamPart[] = [];
       if (usage) parts.push({ type: 'usage', usage });
-      if (terminated && finishReason !== 'error') {
+      if (failed) return parts;
+      if (terminated) {
         parts.push({ type: 'finish', reason: finishReason ?? 'stop' });
-      } else if (!terminated) {
+      } else {
         parts.push({
           type: 'error',
           error: {

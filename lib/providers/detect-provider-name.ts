@@ -20,7 +20,10 @@ const knownHosts: ReadonlyArray<readonly [suffix: string, name: string]> = [
   ['openai.azure.com', 'Azure OpenAI'],
 ];
 
-/** "https://api.together.xyz/v1" → "Together AI"; unknown hosts are named by their host name. */
+/**
+ * "https://api.together.xyz/v1" → "Together AI". An unknown host gets no name: the name is shown
+ * to every visitor, and an internal host name or address is not theirs to see.
+ */
 export function detectProviderName(baseUrl: string): string | undefined {
   let host: string;
   try {
@@ -31,6 +34,5 @@ export function detectProviderName(baseUrl: string): string | undefined {
   for (const [suffix, name] of knownHosts) {
     if (host === suffix || host.endsWith(`.${suffix}`)) return name;
   }
-  if (host === 'localhost' || host === '127.0.0.1' || host === '[::1]') return undefined;
-  return host;
+  return undefined;
 }

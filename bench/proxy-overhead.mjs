@@ -1,0 +1,258 @@
+// @ts-check
+/**
+ * Gateway overhead: N concurrent streams through `/api/openrouter` versus straight to the mock
+ * upstream, interleaved A/B in one run so both sides see the same machine load.
+ *
+ *   npm run build && node bench/proxy-overhead.mjs [--concurrency 1,50] [--rounds 20]
+ *                                                   [--chunks 200] [--delay 0]
+ *
+ * Prints, per concurrency: the time to first byte and total time of each side (p50/p99), the
+ * added first byte (gateway minus direct), and the total-time ratio. Writes the figures to
+ * bench/results/proxy-overhead.json. Not part of CI: figures, not assertions.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const options = parseArguments(process.argv.slice(2));
+const root = new URL('..', import.meta.url);
+
+if (!existsSync(new URL('.next/BUILD_ID', root))) {
+  console.error('No production build found: run `npm run build` first.');
+  process.exit(1);
+}
+
+// The mock, the gateway and this client each get their own process, as they would in production.
+const mockPort = await freePort();
+const upstream = { url: `http://127.0.0.1:${mockPort}` };
+const mock = spawn('node', ['e2e/mock-upstream/cli.mjs', '--port', String(mockPort)], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const appPort = await freePort();
+const app = spawn(
+  'npx',
+  ['--no-install', 'next', 'start', '-H', '127.0.0.1', '-p', String(appPort)],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      OPENROUTER_API_KEY: 'sk-bench',
+      OPENROUTER_BASE_URL: `${upstream.url}/api/v1`,
+      CODE: '',
+      MODELS: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  },
+);
+
+try {
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  await waitForServer(`${upstream.url}/__mock/stats`);
+  await waitForServer(`${appUrl}/api/config`);
+  const model = `mock/bench-chunks-${options.chunks}-delay-${options.delay}`;
+  const targets = {
+    direct: `${upstream.url}/api/v1/chat/completions`,
+    gateway: `${appUrl}/api/openrouter/chat/completions`,
+  };
+  const body = JSON.stringify({
+    model,
+    stream: true,
+    messages: [{ role: 'user', content: 'bench' }],
+  });
+
+  // Warm both paths (route compilation, connection pools) before measuring.
+  for (const url of Object.values(targets)) await runBatch(url, body, 4);
+
+  const results = [];
+  for (const concurrency of options.concurrency) {
+    /** @type {{ direct: Sample[], gateway: Sample[] }} */
+    const samples = { direct: [], gateway: [] };
+    for (let round = 0; round < options.rounds; round++) {
+      /** @type {Array<'direct' | 'gateway'>} */
+      const order = round % 2 === 0 ? ['direct', 'gateway'] : ['gateway', 'direct'];
+      for (const side of order)
+        samples[side].push(...(await runBatch(targets[side], body, concurrency)));
+    }
+    results.push(summarise(concurrency, samples));
+  }
+
+  printTable(results);
+  mkdirSync(new URL('bench/results/', root), { recursive: true });
+  writeFileSync(
+    new URL('bench/results/proxy-overhead.json', root),
+    JSON.stringify({ options, node: process.version, results }, null, 2),
+  );
+} finally {
+  if (app.pid) process.kill(-app.pid, 'SIGTERM');
+  mock.kill('SIGTERM');
+}
+
+/** @typedef {{ firstByteMs: number, totalMs: number, bytes: number }} Sample */
+
+/**
+ * @param {string} url
+ * @param {string} body
+ * @param {number} concurrency
+ * @returns {Promise<Sample[]>}
+ */
+async function runBatch(url, body, concurrency) {
+  return Promise.all(Array.from({ length: concurrency }, () => measureStream(url, body)));
+}
+
+/**
+ * @param {string} url
+ * @param {string} body
+ * @returns {Promise<Sample>}
+ */
+async function measureStream(url, body) {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+  const reader = response.body.getReader();
+  let firstByteMs = -1;
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (firstByteMs < 0) firstByteMs = performance.now() - started;
+    bytes += value.byteLength;
+  }
+  return { firstByteMs, totalMs: performance.now() - started, bytes };
+}
+
+/**
+ * @param {number} concurrency
+ * @param {{ direct: Sample[], gateway: Sample[] }} samples
+ */
+function summarise(concurrency, samples) {
+  const side = (/** @type {Sample[]} */ list) => ({
+    firstByteP50: percentile(
+      list.map((sample) => sample.firstByteMs),
+      50,
+    ),
+    firstByteP99: percentile(
+      list.map((sample) => sample.firstByteMs),
+      99,
+    ),
+    totalP50: percentile(
+      list.map((sample) => sample.totalMs),
+      50,
+    ),
+    totalMean: list.reduce((sum, sample) => sum + sample.totalMs, 0) / list.length,
+  });
+  const direct = side(samples.direct);
+  const gateway = side(samples.gateway);
+  // Ids and timestamps differ per response, so the sizes match only roughly; a gateway that
+  // dropped or rewrote events would show here.
+  const directBytes = samples.direct[0]?.bytes ?? 0;
+  const gatewayBytes = samples.gateway[0]?.bytes ?? 0;
+  if (directBytes === 0 || Math.abs(gatewayBytes - directBytes) / directBytes > 0.02) {
+    throw new Error(`Byte counts differ: direct ${directBytes}, gateway ${gatewayBytes}.`);
+  }
+  return {
+    concurrency,
+    streams: samples.direct.length,
+    direct,
+    gateway,
+    addedFirstByteP50: gateway.firstByteP50 - direct.firstByteP50,
+    addedFirstByteP99: gateway.firstByteP99 - direct.firstByteP99,
+    totalRatio: gateway.totalMean / direct.totalMean,
+  };
+}
+
+/** @param {ReturnType<typeof summarise>[]} results */
+function printTable(results) {
+  const format = (/** @type {number} */ value) => value.toFixed(2).padStart(9);
+  console.log(
+    `\nproxy overhead: ${options.chunks} chunks, ${options.delay} ms apart, ${options.rounds} interleaved rounds, ${process.version}\n`,
+  );
+  console.log(
+    'concurrency  streams  direct TTFB p50/p99 (ms)  gateway TTFB p50/p99 (ms)  added TTFB p50/p99 (ms)  total ratio',
+  );
+  for (const result of results) {
+    console.log(
+      [
+        String(result.concurrency).padStart(11),
+        String(result.streams).padStart(8),
+        `${format(result.direct.firstByteP50)} /${format(result.direct.firstByteP99)}`.padStart(25),
+        `${format(result.gateway.firstByteP50)} /${format(result.gateway.firstByteP99)}`.padStart(
+          26,
+        ),
+        `${format(result.addedFirstByteP50)} /${format(result.addedFirstByteP99)}`.padStart(24),
+        result.totalRatio.toFixed(3).padStart(12),
+      ].join(' '),
+    );
+  }
+}
+
+/**
+ * @param {number[]} values
+ * @param {number} percent
+ */
+function percentile(values, percent) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((percent / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+/** @param {string[]} argv */
+function parseArguments(argv) {
+  /** @type {Record<string, string>} */
+  const named = {};
+  for (let index = 0; index < argv.length; index += 2) {
+    const name = argv[index]?.replace(/^--/, '');
+    const value = argv[index + 1];
+    if (!name || value === undefined) throw new Error(`Missing value for ${argv[index]}`);
+    named[name] = value;
+  }
+  const concurrency = (named.concurrency ?? '1,50').split(',').map(Number);
+  const numbers = {
+    rounds: Number(named.rounds ?? 20),
+    chunks: Number(named.chunks ?? 200),
+    delay: Number(named.delay ?? 0),
+  };
+  if (
+    [...concurrency, ...Object.values(numbers)].some(
+      (value) => !Number.isInteger(value) || value < 0,
+    )
+  ) {
+    throw new Error('--concurrency, --rounds, --chunks and --delay take whole numbers');
+  }
+  return { concurrency, ...numbers };
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** @param {string} url */
+async function waitForServer(url) {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up within 30 s`);
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseEventStream } from '@/lib/sse/parse-event-stream';
+import { encode, splitAt, streamOfChunks } from '@/lib/testing/byte-stream';
+import { openaiProtocol } from './openai';
+import type { StreamPart } from './types';
+
+function fixture(name: string): Uint8Array {
+  return readFileSync(new URL(`./__fixtures__/${name}.sse`, import.meta.url));
+}
+
+async function decode(chunks: Uint8Array[]): Promise<StreamPart[]> {
+  const decoder = openaiProtocol.createStreamDecoder();
+  const parts: StreamPart[] = [];
+  for await (const event of parseEventStream(streamOfChunks(chunks)))
+    parts.push(...decoder.decode(event));
+  parts.push(...decoder.end());
+  return parts;
+}
+
+const text = (parts: StreamPart[], type: 'text-delta' | 'reasoning-delta') =>
+  parts.flatMap((part) => (part.type === type ? [part.text] : [])).join('');
+
+const fixtures = [
+  'openai-text',
+  'openrouter-reasoning',
+  'deepseek-reasoner',
+  'tool-call-index1',
+  'openai-mid-stream-error',
+  'openrouter-mid-stream-error',
+  'orcarouter-mid-stream-error',
+  'truncated',
+];
+
+describe('openai protocol: stream decoding', () => {
+  it.each(fixtures)('%s maps to the same parts however the bytes are split', async (name) => {
+    const bytes = fixture(name);
+    const whole = await decode([bytes]);
+    expect(whole).toMatchSnapshot();
+    for (const offset of [1, 7, 64, 200, Math.floor(bytes.length / 2), bytes.length - 3]) {
+      if (offset > 0 && offset < bytes.length)
+        expect(await decode(splitAt(bytes, [offset]))).toEqual(whole);
+    }
+  });
+
+  it('reads plain text, keeps the finish reason and reports usage once', async () => {
+    const parts = await decode([fixture('openai-text')]);
+    expect(text(parts, 'text-delta')).toBe('Hello, wörld ✓');
+    expect(parts.filter((part) => part.type === 'usage')).toEqual([
+      { type: 'usage', usage: { inputTokens: 16, outputTokens: 300, reasoningTokens: 0 } },
+    ]);
+    expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+  });
+
+  it('shows OpenRouter reasoning once although it arrives as reasoning and reasoning_details', async () => {
+    const parts = await decode([fixture('openrouter-reasoning')]);
+    expect(text(parts, 'reasoning-delta')).toBe('So I need to add 2 and 2.');
+    expect(text(parts, 'text-delta')).toBe('2 + 2 = 4');
+    // The usage chunk after the finish chunk has finish_reason null: the first reason stands.
+    expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+    expect(parts).toContainEqual({
+      type: 'usage',
+      usage: { inputTokens: 12, outputTokens: 40, reasoningTokens: 30, cost: 0.00031 },
+    });
+  });
+
+  it('reads DeepSeek reasoning_content and the usage on the finish chunk', async () => {
+    const parts = await decode([fixture('deepseek-reasoner')]);
+    expect(text(parts, 'reasoning-delta')).toBe('We divide.');
+    expect(text(parts, 'text-delta')).toBe('185');
+    expect(parts).toContainEqual({
+      type: 'usage',
+      usage: { inputTokens: 18, outputTokens: 219, reasoningTokens: 205 },
+    });
+  });
+
+  it('keeps tool-call ids, names and argument fragments by index, starting at 1', async () => {
+    const parts = await decode([fixture('tool-call-index1')]);
+    const calls = parts.filter((part) => part.type === 'tool-call-delta');
+    expect(calls[0]).toMatchObject({ index: 1, id: 'call_00_ioIn7yN9', name: 'weather' });
+    expect(calls.map((call) => call.argumentsDelta).join('')).toBe('{"city":"Paris"}');
+    expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'tool_calls' });
+  });
+
+  it.each([
+    [
+      'openai-mid-stream-error',
+      'The server had an error while processing your request.',
+      'server_error',
+    ],
+    ['openrouter-mid-stream-error', 'Rate limit exceeded', undefined],
+    ['orcarouter-mid-stream-error', 'upstream: overloaded', 'upstream_error'],
+  ])(
+    '%s becomes an error part after the partial text, with no finish',
+    async (name, message, code) => {
+      const parts = await decode([fixture(name)]);
+      expect(text(parts, 'text-delta')).toBe('Partial');
+      const errors = parts.filter((part) => part.type === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ error: { message, code } });
+      expect(parts.some((part) => part.type === 'finish')).toBe(false);
+    },
+  );
+
+  it('reports a stream that ends without [DONE] as interrupted, after the text it got', async () => {
+    const parts = await decode([fixture('truncated')]);
+    expect(text(parts, 'text-delta')).toBe('Cut off');
+    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { code: 'stream:interrupted' } });
+  });
+
+  it('reports data that is not JSON as malformed', async () => {
+    const parts = await decode([encode('data: {"choices": [\n\ndata: [DONE]\n\n')]);
+    expect(parts).toEqual([
+      {
+        type: 'error',
+        error: { message: 'The provider sent data that is not JSON.', code: 'stream:malformed' },
+      },
+    ]);
+  });
+});
+
+describe('openai protocol: request building', () => {
+  it('builds a streaming chat completion with the system prompt first and usage requested', () => {
+    const { path, body } = openaiProtocol.buildChatRequest({
+      model: 'anthropic/claude-opus-4.7',
+      system: 'Be brief.',
+      turns: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: 'Bye' },
+      ],
+    });
+    expect(path).toBe('chat/completions');
+    expect(body).toEqual({
+      model: 'anthropic/claude-opus-4.7',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: 'Bye' },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+  });
+});

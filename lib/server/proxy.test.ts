@@ -1,0 +1,318 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
+import { startTestServer, type TestServer } from '@/lib/testing/test-server';
+import { proxyRequest } from './proxy';
+import { loadServerConfig, type Environment } from './server-config';
+
+let mock: MockUpstream;
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  mock = await startMockUpstream();
+});
+afterAll(async () => {
+  await mock.close();
+});
+afterEach(async () => {
+  mock.reset();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const accessCode = 'proxy-test-code';
+
+function configFor(extra: Environment = {}) {
+  return loadServerConfig({
+    OPENROUTER_API_KEY: 'sk-or-server',
+    OPENROUTER_BASE_URL: `${mock.url}/api/v1`,
+    CODE: accessCode,
+    MODELS: '-openrouter:x-ai/*',
+    ...extra,
+  });
+}
+
+function chatRequest(body: unknown, headers: Record<string, string> = {}) {
+  return new Request('http://parley.test/api/openrouter/chat/completions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-access-code': accessCode, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const chat = (model: string) => ({
+  model,
+  stream: true,
+  messages: [{ role: 'user', content: 'Hi' }],
+});
+const openrouterChat = { provider: 'openrouter', path: ['chat', 'completions'] };
+
+async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+describe('the gateway proxy', () => {
+  it('pipes the upstream stream through untouched, comments and all', async () => {
+    const response = await proxyRequest(
+      chatRequest(chat('mock/reasoning-details')),
+      openrouterChat,
+      configFor(),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(response.headers.get('x-request-id')).toMatch(/^req_mock_/);
+    const text = await response.text();
+    expect(text.startsWith(': OPENROUTER PROCESSING\n\n')).toBe(true);
+    expect(text).toContain('"reasoning_details":[{"type":"reasoning.text"');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('sends the server key, attribution, and none of the browser’s own headers', async () => {
+    await proxyRequest(
+      chatRequest(chat('mock/plain'), {
+        cookie: 'session=secret',
+        origin: 'https://chat.example',
+        'x-forwarded-for': '203.0.113.9',
+        'x-api-key': 'sk-smuggled',
+        'x-mock-scenario': 'error-500',
+      }),
+      openrouterChat,
+      configFor(),
+    ).then((response) => response.text());
+    const headers = mock.lastRequest()?.headers ?? {};
+    expect(headers.authorization).toBe('Bearer sk-or-server');
+    expect(headers['http-referer']).toBe('https://chat.example');
+    expect(headers['x-title']).toBe('Parley');
+    for (const name of [
+      'cookie',
+      'origin',
+      'x-forwarded-for',
+      'x-api-key',
+      'x-access-code',
+      'x-mock-scenario',
+    ]) {
+      expect(headers[name]).toBeUndefined();
+    }
+  });
+
+  it('uses APP_URL and APP_NAME for attribution when set', async () => {
+    const config = configFor({ APP_URL: 'https://parley.example', APP_NAME: 'My Parley' });
+    await (await proxyRequest(chatRequest(chat('mock/plain')), openrouterChat, config)).text();
+    expect(mock.lastRequest()?.headers['http-referer']).toBe('https://parley.example');
+    expect(mock.lastRequest()?.headers['x-title']).toBe('My Parley');
+  });
+
+  it('passes an upstream error through with its status, body, Retry-After and request id', async () => {
+    const response = await proxyRequest(
+      chatRequest(chat('mock/error-429')),
+      openrouterChat,
+      configFor(),
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('x-request-id')).toMatch(/^req_mock_/);
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('rate_limit_exceeded');
+  });
+
+  it.each([
+    [
+      'an unknown provider',
+      { provider: 'nowhere', path: ['chat', 'completions'] },
+      404,
+      'provider:unknown',
+    ],
+    ['an unlisted path', { provider: 'openrouter', path: ['credits'] }, 404, 'path:not_allowed'],
+    [
+      'a dot-dot segment',
+      { provider: 'openrouter', path: ['..', 'chat', 'completions'] },
+      404,
+      'path:not_allowed',
+    ],
+    [
+      'an encoded segment',
+      { provider: 'openrouter', path: ['chat%2Fcompletions'] },
+      404,
+      'path:not_allowed',
+    ],
+    [
+      'a segment with a slash',
+      { provider: 'openrouter', path: ['chat/completions'] },
+      404,
+      'path:not_allowed',
+    ],
+    [
+      'a backslash',
+      { provider: 'openrouter', path: ['chat\\completions'] },
+      404,
+      'path:not_allowed',
+    ],
+    ['no path', { provider: 'openrouter', path: [] }, 404, 'path:not_allowed'],
+  ])('refuses %s before any network call', async (_name, target, status, code) => {
+    const response = await proxyRequest(chatRequest(chat('mock/plain')), target, configFor());
+    expect(response.status).toBe(status);
+    expect(await errorCode(response)).toBe(code);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it.each([
+    ['malformed JSON', '{"model":', 400, 'request:invalid_json'],
+    ['a JSON array', '[1,2]', 400, 'request:invalid_json'],
+    ['no model', JSON.stringify({ messages: [] }), 400, 'model:missing'],
+    ['a model with a newline', JSON.stringify({ model: 'a\nb' }), 400, 'model:missing'],
+    ['a denied model', JSON.stringify(chat('x-ai/grok-4')), 403, 'model:not_allowed'],
+    ['a denied model in other case', JSON.stringify(chat('X-AI/Grok-4')), 403, 'model:not_allowed'],
+  ])('refuses %s with a typed error and no upstream call', async (_name, body, status, code) => {
+    const response = await proxyRequest(chatRequest(body), openrouterChat, configFor());
+    expect(response.status).toBe(status);
+    expect(await errorCode(response)).toBe(code);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('sends the parsed body, so a duplicate key cannot smuggle a second model past the allowlist', async () => {
+    const body = '{"model":"x-ai/grok-4","model":"mock/plain","stream":true,"messages":[]}';
+    const response = await proxyRequest(chatRequest(body), openrouterChat, configFor());
+    await response.text();
+    expect(mock.lastRequest()?.rawBody).toBe('{"model":"mock/plain","stream":true,"messages":[]}');
+  });
+
+  it('refuses a body over the limit, by Content-Length or while reading', async () => {
+    const config = configFor({ MAX_BODY_MB: String(1 / 1024) }); // 1 KiB
+    const big = JSON.stringify({ ...chat('mock/plain'), padding: 'x'.repeat(2048) });
+    const declared = await proxyRequest(chatRequest(big), openrouterChat, config);
+    expect(declared.status).toBe(413);
+
+    const bytes = new TextEncoder().encode(big);
+    const streamed = new Request('http://parley.test/api/openrouter/chat/completions', {
+      method: 'POST',
+      headers: { 'x-access-code': accessCode },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    const undeclared = await proxyRequest(streamed, openrouterChat, config);
+    expect(undeclared.status).toBe(413);
+    expect(await errorCode(undeclared)).toBe('request:too_large');
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('refuses a method the path does not take', async () => {
+    const request = new Request('http://parley.test/api/openrouter/models', {
+      method: 'DELETE',
+      headers: { 'x-access-code': accessCode },
+    });
+    const response = await proxyRequest(
+      request,
+      { provider: 'openrouter', path: ['models'] },
+      configFor(),
+    );
+    expect(response.status).toBe(405);
+  });
+
+  it('drops hostile response headers and never serves an upstream page as HTML', async () => {
+    const hostile = await startTestServer((_request, response) => {
+      response.writeHead(500, {
+        'content-type': 'text/html',
+        'set-cookie': 'stolen=1',
+        'www-authenticate': 'Basic realm="x"',
+        'access-control-allow-origin': '*',
+        'x-request-id': 'req_hostile',
+        connection: 'close',
+      });
+      response.end('<script>alert(1)</script>');
+    });
+    servers.push(hostile);
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: hostile.url }),
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-request-id')).toBe('req_hostile');
+    for (const name of ['set-cookie', 'www-authenticate', 'access-control-allow-origin']) {
+      expect(response.headers.get(name)).toBeNull();
+    }
+  });
+
+  it('never follows a redirect, so the key never reaches a second address', async () => {
+    const attacker = await startTestServer((_request, response) => response.end('{}'));
+    const redirecting = await startTestServer((_request, response) => {
+      response.writeHead(307, { location: `${attacker.url}/steal` });
+      response.end();
+    });
+    servers.push(attacker, redirecting);
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: redirecting.url }),
+    );
+    expect(response.status).toBe(502);
+    expect(await errorCode(response)).toBe('upstream:redirect');
+    expect(attacker.received).toHaveLength(0);
+  });
+
+  it('reports an unreachable upstream as 502 and a silent one as 504', async () => {
+    const closed = await startTestServer(() => undefined);
+    const closedUrl = closed.url;
+    await closed.close();
+    const unreachable = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: closedUrl }),
+    );
+    expect(unreachable.status).toBe(502);
+    expect(await errorCode(unreachable)).toBe('upstream:unreachable');
+
+    const silent = await startTestServer(() => undefined);
+    servers.push(silent);
+    const timedOut = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: silent.url, FIRST_BYTE_TIMEOUT_MS: '200' }),
+    );
+    expect(timedOut.status).toBe(504);
+    expect(await errorCode(timedOut)).toBe('upstream:timeout');
+    await expect.poll(() => silent.closedConnections()).toBe(1);
+  });
+
+  it('cuts a stream that goes quiet for longer than the idle budget', async () => {
+    const stalling = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\n');
+    });
+    servers.push(stalling);
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: stalling.url, IDLE_TIMEOUT_MS: '200' }),
+    );
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    await expect.poll(() => stalling.closedConnections()).toBe(1);
+  });
+
+  it('aborts the upstream as soon as the client goes away mid-stream', async () => {
+    const client = new AbortController();
+    const request = new Request(chatRequest(chat('mock/slow')), { signal: client.signal });
+    const response = await proxyRequest(request, openrouterChat, configFor());
+    const reader = response.body!.getReader();
+    await reader.read();
+    expect(mock.stats().open).toBe(1);
+    client.abort();
+    await reader.cancel();
+    await expect.poll(() => mock.stats().aborted).toBe(1);
+    expect(mock.stats().open).toBe(0);
+  });
+
+  it('reports a configuration mistake by variable name, never by value', async () => {
+    const { ConfigError } = await import('./server-config');
+    const response = new ConfigError('OPENAI_BASE_URL', 'must be an http(s) URL').toResponse();
+    expect(response.status).toBe(500);
+    expect(await errorCode(response)).toBe('config:invalid');
+  });
+});
