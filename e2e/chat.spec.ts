@@ -88,6 +88,28 @@ test('reasoning sent both as text and as reasoning_details is shown once', async
   await expect(chat.lastAnswer.getByTestId('usage')).toContainText('out');
 });
 
+test('a follow-up sends the earlier exchange as context, without the reasoning', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.setAccessCode(accessCode);
+  await chat.chooseModel('openrouter:deepseek/deepseek-r1');
+  await chat.send('First question');
+  await chat.waitForAnswerStatus('done');
+  await chat.send('Second question');
+  await expect(page.getByTestId('message-assistant')).toHaveCount(2);
+  await chat.waitForAnswerStatus('done');
+  const body = (await lastMockRequest())?.body as {
+    messages: Array<{ role: string; content: string }>;
+  };
+  expect(body.messages).toEqual([
+    { role: 'user', content: 'First question' },
+    { role: 'assistant', content: 'Hello from the mock upstream. You said: First question. ✓' },
+    { role: 'user', content: 'Second question' },
+  ]);
+});
+
 test('a wrong access code shows the localised error and never reaches the provider', async ({
   page,
 }) => {

@@ -75,6 +75,14 @@ test('the public config names providers and models but no key or address', async
   expect(text).not.toContain('127.0.0.1');
 });
 
+test('the page itself carries no key, code or upstream address', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('<html lang="en"');
+  for (const key of Object.values(serverKeys)) expect(html).not.toContain(key);
+  expect(html).not.toContain(accessCode);
+  expect(html).not.toContain('127.0.0.1:43110');
+});
+
 test('a client that disconnects mid-stream closes the upstream request', async () => {
   const controller = new AbortController();
   const response = await fetch(`${appUrl}/api/openrouter/chat/completions`, {

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { sendMessage, stopStreaming } from '@/lib/chat/send-message';
 import { useCurrentModel } from '@/lib/chat/use-current-model';
 import { usePublicConfig } from '@/lib/chat/use-public-config';
-import type { PublicConfig } from '@/lib/config/public-config';
+import { modelLabel, type PublicConfig } from '@/lib/config/public-config';
 import { flushPendingWrites, useChatStore } from '@/lib/store/chat-store';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
@@ -94,7 +94,7 @@ function ChatBody({ config }: { config: PublicConfig | undefined }) {
         <EmptyState hasModels={Boolean(config?.models.length)} />
       )}
       <Composer
-        model={model}
+        modelLabel={model && modelLabel(config, model)}
         streaming={streaming}
         onSubmit={submit}
         onStop={() => conversation && stopStreaming(conversation.id)}

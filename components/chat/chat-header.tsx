@@ -44,7 +44,7 @@ export function ChatHeader({ config, onOpenSettings, onOpenSidebar }: ChatHeader
           type="button"
           data-testid="settings-button"
           onClick={onOpenSettings}
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           {t('settings')}
         </button>

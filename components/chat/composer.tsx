@@ -2,20 +2,19 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type KeyboardEvent } from 'react';
-import { parseModelRef } from '@/lib/models/model-ref';
 
 interface ComposerProps {
-  /** `provider:model`; sending is disabled without one. */
-  model: string | undefined;
+  /** Display name of the chosen model; sending is disabled without one. */
+  modelLabel: string | undefined;
   streaming: boolean;
   onSubmit: (text: string) => void;
   onStop: () => void;
 }
 
-export function Composer({ model, streaming, onSubmit, onStop }: ComposerProps) {
+export function Composer({ modelLabel, streaming, onSubmit, onStop }: ComposerProps) {
   const t = useTranslations('Composer');
   const [text, setText] = useState('');
-  const canSend = Boolean(model) && !streaming && text.trim() !== '';
+  const canSend = Boolean(modelLabel) && !streaming && text.trim() !== '';
 
   const submit = () => {
     if (!canSend) return;
@@ -47,7 +46,7 @@ export function Composer({ model, streaming, onSubmit, onStop }: ComposerProps) 
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={t('placeholder', { model: (model && parseModelRef(model)?.model) ?? '' })}
+          placeholder={t('placeholder', { model: modelLabel ?? '' })}
           className="field-sizing-content max-h-60 min-h-11 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {streaming ? (

@@ -6,6 +6,7 @@ import { useChatStore } from '@/lib/store/chat-store';
 import type { ChatMessage, MessageError } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { createDeltaBuffer } from './delta-buffer';
+import { historyTurns } from './history-turns';
 import { streamChat } from './stream-chat';
 
 /** Live streams by conversation; never persisted. */
@@ -45,9 +46,7 @@ export async function sendMessage(conversationId: string, text: string): Promise
     model: conversation.model,
     createdAt: now,
   };
-  const history = conversation.messages
-    .filter((message) => message.status === 'done' || message.role === 'user')
-    .map((message) => ({ role: message.role, content: message.content }));
+  const history = historyTurns(conversation.messages);
   store.appendMessages(conversationId, [userMessage, answer]);
 
   const patch = (change: Parameters<typeof store.patchMessage>[2], save?: 'now' | 'soon') =>

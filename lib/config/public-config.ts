@@ -22,3 +22,12 @@ export interface PublicModel {
   id: string;
   name?: string;
 }
+
+/** The display name of `provider:model`, falling back to the id the provider uses. */
+export function modelLabel(config: PublicConfig | undefined, reference: string): string {
+  const colon = reference.indexOf(':');
+  const provider = reference.slice(0, colon);
+  const id = reference.slice(colon + 1);
+  const model = config?.models.find((entry) => entry.provider === provider && entry.id === id);
+  return model?.name ?? id;
+}
