@@ -18,6 +18,13 @@ export class ChatPage {
     await expect(this.page.getByTestId('model-picker')).toBeEnabled();
   }
 
+  /** Opens the chat with the access code entered and a model chosen: the usual start of a spec. */
+  async openWithCode(code: string, model: string): Promise<void> {
+    await this.open();
+    await this.setAccessCode(code);
+    await this.chooseModel(model);
+  }
+
   async setAccessCode(code: string): Promise<void> {
     await this.page.getByTestId('settings-button').click();
     await this.page.getByTestId('access-code-input').fill(code);

@@ -11,9 +11,7 @@ test('streams the reasoning into its own panel, then the answer, and keeps the c
   page,
 }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:mock/slow-reasoning');
+  await chat.openWithCode(accessCode, 'openrouter:mock/slow-reasoning');
   await chat.send('Hello Parley');
 
   // While the model thinks: the panel is open, with a timer, and no answer yet.
@@ -59,9 +57,7 @@ test('a reload mid-stream keeps the text received, marked interrupted, without a
   page,
 }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:mock/slow-reasoning');
+  await chat.openWithCode(accessCode, 'openrouter:mock/slow-reasoning');
   await chat.send('Reload me');
   await expect(chat.lastAnswer.getByTestId('answer')).toContainText('Hello from the');
   // The partial answer is saved at least twice a second.
@@ -76,9 +72,7 @@ test('a reload mid-stream keeps the text received, marked interrupted, without a
 
 test('reasoning sent both as text and as reasoning_details is shown once', async ({ page }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:deepseek/deepseek-r1-reasoning-details');
+  await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1-reasoning-details');
   await chat.send('Twice?');
   await chat.waitForAnswerStatus('done');
   await chat.reasoningPanel.getByTestId('reasoning-toggle').click();
@@ -92,9 +86,7 @@ test('a follow-up sends the earlier exchange as context, without the reasoning',
   page,
 }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:deepseek/deepseek-r1');
+  await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
   await chat.send('First question');
   await chat.waitForAnswerStatus('done');
   await chat.send('Second question');
@@ -159,9 +151,7 @@ test("a user's own key goes upstream as is, instead of the server's", async ({ p
 
 test('an upstream error shows its meaning and the provider’s words', async ({ page }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:mock/error-402');
+  await chat.openWithCode(accessCode, 'openrouter:mock/error-402');
   await chat.send('Pay up');
   const error = chat.lastAnswer.getByTestId('message-error');
   await expect(error).toHaveAttribute('data-code', 'upstream:payment_required');
@@ -170,9 +160,7 @@ test('an upstream error shows its meaning and the provider’s words', async ({ 
 
 test('a stream cut off mid-answer keeps the partial text and says so', async ({ page }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:mock/truncated');
+  await chat.openWithCode(accessCode, 'openrouter:mock/truncated');
   await chat.send('Go on');
   await chat.waitForAnswerStatus('error');
   await expect(chat.lastAnswer.getByTestId('answer')).toContainText('Hello');
@@ -184,9 +172,7 @@ test('a stream cut off mid-answer keeps the partial text and says so', async ({ 
 
 test('stop ends the answer and the upstream request', async ({ page }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode(accessCode);
-  await chat.chooseModel('openrouter:mock/slow-reasoning');
+  await chat.openWithCode(accessCode, 'openrouter:mock/slow-reasoning');
   await chat.send('Talk slowly');
   await expect(chat.reasoningPanel).toBeVisible();
   await page.getByTestId('stop-button').click();
