@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page';
 import { accessCode, serverKeys } from './e2e-environment';
-import { lastMockRequest, mockRequests, mockStats, resetMock } from './mock-control';
+import {
+  lastMockRequest,
+  mockChatRequests,
+  mockRequests,
+  mockStats,
+  resetMock,
+} from './mock-control';
 
 test.beforeEach(async () => {
   await resetMock();
@@ -67,7 +73,7 @@ test('a reload mid-stream keeps the text received, marked interrupted, without a
   await expect(chat.lastAnswer.getByTestId('answer')).toContainText('Hello from the');
   await expect(chat.lastAnswer.getByTestId('message-interrupted')).toBeVisible();
   await expect(page.getByTestId('send-button')).toBeVisible();
-  expect(await mockRequests()).toHaveLength(1);
+  expect(await mockChatRequests()).toHaveLength(1);
 });
 
 test('reasoning sent both as text and as reasoning_details is shown once', async ({ page }) => {

@@ -4,6 +4,7 @@ import { mockUrl } from './e2e-environment';
 export interface RecordedRequest {
   method: string;
   path: string;
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -16,9 +17,13 @@ export async function mockRequests(): Promise<RecordedRequest[]> {
   return (await (await fetch(`${mockUrl}/__mock/requests`)).json()) as RecordedRequest[];
 }
 
+/** The requests that asked for an answer; model-list discovery runs alongside and is left out. */
+export async function mockChatRequests(): Promise<RecordedRequest[]> {
+  return (await mockRequests()).filter((request) => request.method === 'POST');
+}
+
 export async function lastMockRequest(): Promise<RecordedRequest | undefined> {
-  const response = await fetch(`${mockUrl}/__mock/last-request`);
-  return response.ok ? ((await response.json()) as RecordedRequest) : undefined;
+  return (await mockChatRequests()).at(-1);
 }
 
 export async function mockStats(): Promise<{ open: number; aborted: number; completed: number }> {

@@ -4,8 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { sendMessage, stopStreaming } from '@/lib/chat/send-message';
 import { useCurrentModel } from '@/lib/chat/use-current-model';
+import { findModel, useModelCatalog } from '@/lib/chat/use-model-catalog';
 import { usePublicConfig } from '@/lib/chat/use-public-config';
-import { modelLabel, type PublicConfig } from '@/lib/config/public-config';
+import type { CatalogModel } from '@/lib/models/catalog-model';
+import { useSettingsStore } from '@/lib/store/settings-store';
+import { modelLabel } from '@/lib/config/public-config';
 import { flushPendingWrites, useChatStore } from '@/lib/store/chat-store';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
@@ -36,6 +39,8 @@ export function ChatApp() {
   }, [hydrate]);
 
   const config = configState.status === 'ready' ? configState.config : undefined;
+  const models = useModelCatalog(config);
+  const model = useCurrentModel(config);
 
   return (
     <div className="flex h-dvh overflow-hidden">
@@ -43,6 +48,8 @@ export function ChatApp() {
       <main className="flex min-w-0 flex-1 flex-col">
         <ChatHeader
           config={config}
+          models={models}
+          model={model}
           onOpenSettings={() => setSettingsOpen(true)}
           onOpenSidebar={() => setSidebarOpen(true)}
         />
@@ -62,7 +69,7 @@ export function ChatApp() {
         {!hydrated || configState.status === 'loading' ? (
           <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
         ) : (
-          <ChatBody config={config} />
+          <ChatBody models={models} model={model} />
         )}
       </main>
       {settingsOpen && <SettingsDialog config={config} onClose={() => setSettingsOpen(false)} />}
@@ -70,20 +77,25 @@ export function ChatApp() {
   );
 }
 
-function ChatBody({ config }: { config: PublicConfig | undefined }) {
+interface ChatBodyProps {
+  models: readonly CatalogModel[];
+  model: string | undefined;
+}
+
+function ChatBody({ models, model }: ChatBodyProps) {
   const activeId = useChatStore((state) => state.activeId);
   const conversation = useChatStore((state) =>
     activeId ? state.conversations[activeId] : undefined,
   );
   const startConversation = useChatStore((state) => state.startConversation);
-  const model = useCurrentModel(config);
+  const draftParameters = useSettingsStore((state) => state.draftParameters);
   const streaming =
     conversation?.messages.some((message) => message.status === 'streaming') ?? false;
 
   const submit = (text: string) => {
     if (!model) return;
-    const id = conversation?.id ?? startConversation(model);
-    void sendMessage(id, text);
+    const id = conversation?.id ?? startConversation(model, draftParameters);
+    void sendMessage(id, text, findModel(models, model));
   };
 
   return (
@@ -91,10 +103,10 @@ function ChatBody({ config }: { config: PublicConfig | undefined }) {
       {conversation && conversation.messages.length > 0 ? (
         <MessageList conversation={conversation} />
       ) : (
-        <EmptyState hasModels={Boolean(config?.models.length)} />
+        <EmptyState hasModels={models.length > 0} />
       )}
       <Composer
-        modelLabel={model && modelLabel(config, model)}
+        modelLabel={model && modelLabel(models, model)}
         streaming={streaming}
         onSubmit={submit}
         onStop={() => conversation && stopStreaming(conversation.id)}

@@ -4,27 +4,48 @@ import { useTranslations } from 'next-intl';
 import { ModelPicker } from '@/components/models/model-picker';
 import { LanguageSelect } from '@/components/settings/language-select';
 import type { PublicConfig } from '@/lib/config/public-config';
+import { findModel } from '@/lib/chat/use-model-catalog';
+import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useChatStore } from '@/lib/store/chat-store';
+import type { ConversationParameters } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { useCurrentModel } from '@/lib/chat/use-current-model';
+import { ParameterControls } from './parameter-controls';
 
 interface ChatHeaderProps {
   config: PublicConfig | undefined;
+  models: readonly CatalogModel[];
+  /** `provider:model` of the chat on screen (or of the next new chat). */
+  model: string | undefined;
   onOpenSettings: () => void;
   onOpenSidebar: () => void;
 }
 
-export function ChatHeader({ config, onOpenSettings, onOpenSidebar }: ChatHeaderProps) {
+export function ChatHeader({
+  config,
+  models,
+  model,
+  onOpenSettings,
+  onOpenSidebar,
+}: ChatHeaderProps) {
   const t = useTranslations('Header');
   const tSidebar = useTranslations('Sidebar');
-  const model = useCurrentModel(config);
   const activeId = useChatStore((state) => state.activeId);
+  const activeParameters = useChatStore((state) =>
+    state.activeId ? state.conversations[state.activeId]?.parameters : undefined,
+  );
   const setConversationModel = useChatStore((state) => state.setConversationModel);
+  const setConversationParameters = useChatStore((state) => state.setConversationParameters);
+  const draftParameters = useSettingsStore((state) => state.draftParameters);
+  const setDraftParameters = useSettingsStore((state) => state.setDraftParameters);
   const setLastModel = useSettingsStore((state) => state.setLastModel);
 
   const chooseModel = (value: string) => {
     setLastModel(value);
     if (activeId) setConversationModel(activeId, value);
+  };
+  const changeParameters = (parameters: ConversationParameters) => {
+    if (activeId) setConversationParameters(activeId, parameters);
+    else setDraftParameters(parameters);
   };
 
   return (
@@ -37,7 +58,17 @@ export function ChatHeader({ config, onOpenSettings, onOpenSidebar }: ChatHeader
       >
         ☰
       </button>
-      <ModelPicker config={config} value={model} onChange={chooseModel} />
+      <ModelPicker
+        providers={config?.providers ?? []}
+        models={models}
+        value={model}
+        onChange={chooseModel}
+      />
+      <ParameterControls
+        model={findModel(models, model)}
+        parameters={(activeId ? activeParameters : draftParameters) ?? {}}
+        onChange={changeParameters}
+      />
       <div className="ml-auto flex items-center gap-2">
         <LanguageSelect />
         <button

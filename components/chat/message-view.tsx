@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { MarkdownView } from '@/components/markdown/markdown-view';
 import { parseModelRef } from '@/lib/models/model-ref';
 import type { ChatMessage } from '@/lib/store/chat-types';
+import { useSettingsStore } from '@/lib/store/settings-store';
 import { ErrorNotice } from './error-notice';
 import { ReasoningPanel } from './reasoning-panel';
 import { UsageLine } from './usage-line';
@@ -12,6 +13,7 @@ import { UsageLine } from './usage-line';
 /** Memoised: a finished message keeps its object identity in the store, so it does not re-render while another streams. */
 export const MessageView = memo(function MessageView({ message }: { message: ChatMessage }) {
   const t = useTranslations('Message');
+  const showReasoning = useSettingsStore((state) => state.showReasoning);
 
   if (message.role === 'user') {
     return (
@@ -33,7 +35,7 @@ export const MessageView = memo(function MessageView({ message }: { message: Cha
       className="flex flex-col gap-2"
     >
       <span className="sr-only">{t('assistant')}</span>
-      {message.reasoning && (
+      {message.reasoning && showReasoning && (
         <ReasoningPanel
           text={message.reasoning}
           thinking={streaming && message.content === ''}

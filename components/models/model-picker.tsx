@@ -1,26 +1,28 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { PublicConfig, PublicModel } from '@/lib/config/public-config';
+import type { PublicProvider } from '@/lib/config/public-config';
+import type { CatalogModel } from '@/lib/models/catalog-model';
 import { formatModelRef, parseModelRef } from '@/lib/models/model-ref';
 
 interface ModelPickerProps {
-  config: PublicConfig | undefined;
+  providers: readonly PublicProvider[];
+  models: readonly CatalogModel[];
   /** `provider:model` */
   value: string | undefined;
   onChange: (value: string) => void;
 }
 
 /** A native select grouped by provider: keyboard- and screen-reader-friendly by construction. */
-export function ModelPicker({ config, value, onChange }: ModelPickerProps) {
+export function ModelPicker({ providers, models, value, onChange }: ModelPickerProps) {
   const t = useTranslations('ModelPicker');
-  const groups = (config?.providers ?? [])
+  const groups = providers
     .map((provider) => ({
       provider,
-      models: (config?.models ?? []).filter((model) => model.provider === provider.id),
+      models: models.filter((model) => model.provider === provider.id),
     }))
     .filter((group) => group.models.length > 0);
-  const offered = groups.some((group) => group.models.some((model) => refOf(model) === value));
+  const offered = models.some((model) => refOf(model) === value);
   const current = value ? parseModelRef(value) : undefined;
 
   return (
@@ -35,11 +37,12 @@ export function ModelPicker({ config, value, onChange }: ModelPickerProps) {
       >
         {groups.length === 0 && !value && <option value="">{t('none')}</option>}
         {value && !offered && current && <option value={value}>{current.model}</option>}
-        {groups.map(({ provider, models }) => (
+        {groups.map(({ provider, models: providerModels }) => (
           <optgroup key={provider.id} label={provider.name}>
-            {models.map((model) => (
+            {providerModels.map((model) => (
               <option key={refOf(model)} value={refOf(model)}>
                 {model.name ?? model.id}
+                {model.reasoning ? ` · ${t('reasoning')}` : ''}
               </option>
             ))}
           </optgroup>
@@ -49,6 +52,6 @@ export function ModelPicker({ config, value, onChange }: ModelPickerProps) {
   );
 }
 
-function refOf(model: PublicModel): string {
+function refOf(model: CatalogModel): string {
   return formatModelRef({ provider: model.provider, model: model.id });
 }

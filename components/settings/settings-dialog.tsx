@@ -58,6 +58,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
             {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
           </p>
         </section>
+        <ShowReasoningToggle />
         <section className="flex flex-col gap-3">
           <div>
             <h3 className="text-sm font-medium">{t('apiKeys')}</h3>
@@ -72,11 +73,32 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
   );
 }
 
+function ShowReasoningToggle() {
+  const t = useTranslations('Settings');
+  const showReasoning = useSettingsStore((state) => state.showReasoning);
+  const setShowReasoning = useSettingsStore((state) => state.setShowReasoning);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="checkbox"
+        data-testid="show-reasoning"
+        checked={showReasoning}
+        onChange={(event) => setShowReasoning(event.target.checked)}
+      />
+      {t('showReasoning')}
+    </label>
+  );
+}
+
 function ProviderKeyField({ provider }: { provider: PublicProvider }) {
   const t = useTranslations('Settings');
   const apiKey = useSettingsStore((state) => state.providerSettings[provider.id]?.apiKey ?? '');
   const setProviderApiKey = useSettingsStore((state) => state.setProviderApiKey);
-  const state = apiKey ? t('stateUser') : provider.hasServerKey ? t('stateServer') : t('stateNone');
+  const state = apiKey
+    ? t('stateUser')
+    : provider.hasServerKey || provider.keyOptional
+      ? t('stateServer')
+      : t('stateNone');
   const id = `api-key-${provider.id}`;
   return (
     <div className="flex flex-col gap-1">

@@ -1,9 +1,11 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import { isErrorCode } from '@/lib/errors/error-codes';
 import { parseModelRef } from '@/lib/models/model-ref';
-import type { StreamPart } from '@/lib/protocols/types';
+import type { SamplingParameter } from '@/lib/models/capabilities';
+import type { CatalogModel } from '@/lib/models/catalog-model';
+import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
 import { useChatStore } from '@/lib/store/chat-store';
-import type { ChatMessage, MessageError } from '@/lib/store/chat-types';
+import type { ChatMessage, ConversationParameters, MessageError } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { createDeltaBuffer } from './delta-buffer';
 import { historyTurns } from './history-turns';
@@ -24,7 +26,11 @@ export function stopStreaming(conversationId: string): void {
  * Appends the user's message and an empty answer, streams the answer into it (batched per
  * animation frame, saved at least twice a second), and records how it ended.
  */
-export async function sendMessage(conversationId: string, text: string): Promise<void> {
+export async function sendMessage(
+  conversationId: string,
+  text: string,
+  model: CatalogModel | undefined,
+): Promise<void> {
   const store = useChatStore.getState();
   const conversation = store.conversations[conversationId];
   const ref = conversation ? parseModelRef(conversation.model) : undefined;
@@ -75,7 +81,11 @@ export async function sendMessage(conversationId: string, text: string): Promise
   try {
     await streamChat({
       provider: ref.provider,
-      request: { model: ref.model, turns: [...history, { role: 'user', content: text }] },
+      request: {
+        model: ref.model,
+        turns: [...history, { role: 'user', content: text }],
+        ...acceptedParameters(conversation.parameters, model),
+      },
       credentials: {
         accessCode: settings.accessCode || undefined,
         apiKey: settings.providerSettings[ref.provider]?.apiKey || undefined,
@@ -86,6 +96,7 @@ export async function sendMessage(conversationId: string, text: string): Promise
         else if (part.type === 'text-delta') buffer.add('', part.text);
         else if (part.type === 'usage') patch({ usage: part.usage });
         else if (part.type === 'response-model') patch({ responseModel: part.model });
+        else if (part.type === 'reasoning-signature') patch({ reasoningSignature: part.signature });
         else if (part.type === 'error') streamError = streamErrorFrom(part.error);
       },
     });
@@ -108,6 +119,31 @@ export async function sendMessage(conversationId: string, text: string): Promise
     }),
     'now',
   );
+}
+
+/**
+ * Only what this model accepts goes out: a temperature set for one model is not sent to a
+ * reasoning model that rejects it, and an effort only to models that reason. Without a catalog
+ * entry (an id the operator typed), everything the user set is sent and the gateway's policy
+ * strips what the model would reject.
+ */
+export function acceptedParameters(
+  parameters: ConversationParameters | undefined,
+  model: CatalogModel | undefined,
+): Pick<ChatRequest, 'parameters' | 'reasoningEffort'> {
+  if (!parameters) return {};
+  const { reasoningEffort, ...sampling } = parameters;
+  const accepts = (name: SamplingParameter) => !model || model.parameters.includes(name);
+  return {
+    parameters: {
+      temperature: accepts('temperature') ? sampling.temperature : undefined,
+      topP: accepts('top_p') ? sampling.topP : undefined,
+      presencePenalty: accepts('presence_penalty') ? sampling.presencePenalty : undefined,
+      frequencyPenalty: accepts('frequency_penalty') ? sampling.frequencyPenalty : undefined,
+      maxOutputTokens: sampling.maxOutputTokens,
+    },
+    reasoningEffort: !model || model.reasoning ? reasoningEffort : undefined,
+  };
 }
 
 function streamErrorFrom(error: { message: string; code?: string; status?: number }): MessageError {

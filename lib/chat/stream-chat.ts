@@ -2,6 +2,7 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { protocols } from '@/lib/protocols';
 import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
 import { providers, type ProviderId } from '@/lib/providers/registry';
+import type { ProviderDefinition } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
 
 export interface Credentials {
@@ -23,12 +24,15 @@ export interface StreamChatOptions {
  * Failures before the stream starts throw a ParleyError; failures inside it arrive as parts.
  */
 export async function streamChat(options: StreamChatOptions): Promise<void> {
-  const adapter = protocols[providers[options.provider].protocol];
-  const { path, body } = adapter.buildChatRequest(options.request);
+  const definition: ProviderDefinition = providers[options.provider];
+  const adapter = protocols[definition.protocol];
+  const native = adapter.buildChatRequest(options.request);
+  const body = definition.adaptRequestBody ? definition.adaptRequestBody(native.body) : native.body;
+  const query = native.query ? `?${new URLSearchParams(native.query).toString()}` : '';
 
   let response: Response;
   try {
-    response = await fetch(`/api/${options.provider}/${path}`, {
+    response = await fetch(`/api/${options.provider}/${native.path}${query}`, {
       method: 'POST',
       headers: requestHeaders(options.credentials),
       body: JSON.stringify(body),

@@ -1,3 +1,4 @@
+import type { CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import type { ProtocolId } from '@/lib/providers/types';
 
@@ -5,7 +6,7 @@ import type { ProtocolId } from '@/lib/providers/types';
 export interface PublicConfig {
   codeRequired: boolean;
   providers: PublicProvider[];
-  models: PublicModel[];
+  models: CatalogModel[];
   /** `provider:model` */
   defaultModel?: string;
 }
@@ -15,19 +16,15 @@ export interface PublicProvider {
   name: string;
   protocol: ProtocolId;
   hasServerKey: boolean;
-}
-
-export interface PublicModel {
-  provider: ProviderId;
-  id: string;
-  name?: string;
+  /** Works without any key (a local Ollama). */
+  keyOptional: boolean;
 }
 
 /** The display name of `provider:model`, falling back to the id the provider uses. */
-export function modelLabel(config: PublicConfig | undefined, reference: string): string {
+export function modelLabel(models: readonly CatalogModel[] | undefined, reference: string): string {
   const colon = reference.indexOf(':');
   const provider = reference.slice(0, colon);
   const id = reference.slice(colon + 1);
-  const model = config?.models.find((entry) => entry.provider === provider && entry.id === id);
+  const model = models?.find((entry) => entry.provider === provider && entry.id === id);
   return model?.name ?? id;
 }

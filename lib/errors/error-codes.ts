@@ -6,6 +6,8 @@ export const errorStatuses = {
   'auth:code_required': 401,
   'auth:code_invalid': 401,
   'auth:key_missing': 401,
+  'auth:user_key_required': 401,
+  'endpoint:refused': 400,
   'config:invalid': 500,
   'provider:unknown': 404,
   'provider:not_configured': 503,

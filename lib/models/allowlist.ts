@@ -82,7 +82,7 @@ export function explicitModels(rules: readonly ModelRule[]): ExplicitModel[] {
 const patternCache = new Map<string, RegExp>();
 
 /** Case-insensitive, so a deny rule cannot be dodged by changing the case of an id. */
-function matchesPattern(pattern: string, model: string): boolean {
+export function matchesPattern(pattern: string, model: string): boolean {
   if (pattern === '*') return true;
   let expression = patternCache.get(pattern);
   if (!expression) {

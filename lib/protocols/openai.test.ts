@@ -21,8 +21,18 @@ async function decode(chunks: Uint8Array[]): Promise<StreamPart[]> {
 const text = (parts: StreamPart[], type: 'text-delta' | 'reasoning-delta') =>
   parts.flatMap((part) => (part.type === type ? [part.text] : [])).join('');
 
+/** Cut points near both ends, in the middle, and inside the first multi-byte characters. */
+function cutOffsets(bytes: Uint8Array): number[] {
+  const insideCharacters = [...bytes.keys()]
+    .filter((offset) => ((bytes[offset] ?? 0) & 0xc0) === 0x80)
+    .slice(0, 4);
+  return [1, 7, 64, 200, Math.floor(bytes.length / 2), bytes.length - 3, ...insideCharacters];
+}
+
 const fixtures = [
   'openai-text',
+  'openai-think-tags',
+  'openai-think-tags-truncated',
   'openrouter-reasoning',
   'deepseek-reasoner',
   'tool-call-index1',
@@ -37,10 +47,18 @@ describe('openai protocol: stream decoding', () => {
     const bytes = fixture(name);
     const whole = await decode([bytes]);
     expect(whole).toMatchSnapshot();
-    for (const offset of [1, 7, 64, 200, Math.floor(bytes.length / 2), bytes.length - 3]) {
+    for (const offset of cutOffsets(bytes)) {
       if (offset > 0 && offset < bytes.length)
         expect(await decode(splitAt(bytes, [offset]))).toEqual(whole);
     }
+    expect(
+      await decode(
+        splitAt(
+          bytes,
+          cutOffsets(bytes).sort((a, b) => a - b),
+        ),
+      ),
+    ).toEqual(whole);
   });
 
   it('reads plain text, keeps the finish reason and reports usage once', async () => {
@@ -108,6 +126,35 @@ describe('openai protocol: stream decoding', () => {
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { code: 'stream:interrupted' } });
   });
 
+  it('moves text between think tags into reasoning, even with tags cut across chunks', async () => {
+    const parts = await decode([fixture('openai-think-tags')]);
+    expect(text(parts, 'reasoning-delta')).toBe('\nThe user wants 2 × 3 → 6.\n');
+    // Only <think> counts: <b> and <thinking> are answer text.
+    expect(text(parts, 'text-delta')).toBe('\n\n2 × 3 = 6 (a <b> tag stays, so does <thinking>)');
+    expect(parts.filter((part) => part.type === 'usage')).toHaveLength(1);
+    expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+  });
+
+  it('gives back a held partial tag as text when the stream is cut off', async () => {
+    const parts = await decode([fixture('openai-think-tags-truncated')]);
+    expect(text(parts, 'text-delta')).toBe('Answer first, then <th');
+    expect(text(parts, 'reasoning-delta')).toBe('');
+    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { code: 'stream:interrupted' } });
+  });
+
+  it('shows held text before a mid-stream error', async () => {
+    const chunk = (content: string) =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
+    const parts = await decode([
+      encode(chunk('<think>Hmm</thi') + 'data: {"error":{"message":"Boom"}}\n\n'),
+    ]);
+    expect(parts).toEqual([
+      { type: 'reasoning-delta', text: 'Hmm' },
+      { type: 'reasoning-delta', text: '</thi' },
+      { type: 'error', error: { message: 'Boom', code: undefined, status: undefined } },
+    ]);
+  });
+
   it('reports data that is not JSON as malformed', async () => {
     const parts = await decode([encode('data: {"choices": [\n\ndata: [DONE]\n\n')]);
     expect(parts).toEqual([
@@ -142,5 +189,61 @@ describe('openai protocol: request building', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
+  });
+
+  const image = { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', mimeType: 'image/png' };
+
+  it('sends user images as content parts, and assistant turns without their reasoning', () => {
+    const { body } = openaiProtocol.buildChatRequest({
+      model: 'gpt-4.1',
+      turns: [
+        { role: 'user', content: 'What is this?', images: [image] },
+        { role: 'assistant', content: 'A cat.', reasoning: { text: 'Whiskers.', signature: 's' } },
+        { role: 'user', content: 'Sure?' },
+      ],
+    });
+    expect(body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image_url', image_url: { url: image.dataUrl } },
+        ],
+      },
+      { role: 'assistant', content: 'A cat.' },
+      { role: 'user', content: 'Sure?' },
+    ]);
+  });
+
+  it('sends only the parameters the user set, the effort and the tools', () => {
+    const { body } = openaiProtocol.buildChatRequest({
+      model: 'o4-mini',
+      turns: [{ role: 'user', content: 'Weather?' }],
+      parameters: { temperature: 0.2, topP: 0.9, maxOutputTokens: 500, frequencyPenalty: 0 },
+      reasoningEffort: 'low',
+      tools: [{ name: 'weather', description: 'Current weather', parameters: { type: 'object' } }],
+    });
+    expect(body).toEqual({
+      model: 'o4-mini',
+      messages: [{ role: 'user', content: 'Weather?' }],
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.2,
+      top_p: 0.9,
+      max_tokens: 500,
+      frequency_penalty: 0,
+      reasoning_effort: 'low',
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'weather',
+            description: 'Current weather',
+            parameters: { type: 'object' },
+          },
+        },
+      ],
+    });
+    expect(body).not.toHaveProperty('presence_penalty');
   });
 });

@@ -1,6 +1,8 @@
 import { isRecord } from '@/lib/errors/parley-error';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
+import { createThinkTagSplitter } from './think-tags';
 import type {
+  ChatTurn,
   ProtocolAdapter,
   StreamDecoder,
   StreamErrorInfo,
@@ -11,25 +13,65 @@ import type {
 /**
  * OpenAI chat completions, as spoken by OpenAI, OpenRouter, OrcaRouter and every compatible
  * server. Reasoning arrives as `reasoning_content` (DeepSeek, LM Studio), `reasoning` (OpenRouter,
- * Ollama) or `reasoning_details` (OpenRouter's structured copy of the same text).
+ * Ollama), `reasoning_details` (OpenRouter's structured copy of the same text), or inline in
+ * `content` between `<think>` tags (servers that do not separate it).
  */
 export const openaiProtocol: ProtocolAdapter = {
   buildChatRequest(request) {
-    const messages: Array<{ role: string; content: string }> = [];
+    const messages: OpenAIMessage[] = [];
     if (request.system?.trim()) messages.push({ role: 'system', content: request.system });
-    for (const turn of request.turns) messages.push({ role: turn.role, content: turn.content });
-    return {
-      path: 'chat/completions',
-      body: {
-        model: request.model,
-        messages,
-        stream: true,
-        stream_options: { include_usage: true },
-      },
+    for (const turn of request.turns) messages.push(toMessage(turn));
+    const parameters = request.parameters ?? {};
+    const body: Record<string, unknown> = {
+      model: request.model,
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
     };
+    // Only what the user set: some models reject even a default sent explicitly (wire-formats §1a).
+    if (parameters.temperature !== undefined) body.temperature = parameters.temperature;
+    if (parameters.topP !== undefined) body.top_p = parameters.topP;
+    if (parameters.maxOutputTokens !== undefined) body.max_tokens = parameters.maxOutputTokens;
+    if (parameters.presencePenalty !== undefined)
+      body.presence_penalty = parameters.presencePenalty;
+    if (parameters.frequencyPenalty !== undefined)
+      body.frequency_penalty = parameters.frequencyPenalty;
+    if (request.reasoningEffort) body.reasoning_effort = request.reasoningEffort;
+    if (request.tools?.length) {
+      body.tools = request.tools.map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+      }));
+    }
+    return { path: 'chat/completions', body };
   },
   createStreamDecoder: createOpenAIStreamDecoder,
 };
+
+type OpenAIContentPart =
+  { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+interface OpenAIMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string | OpenAIContentPart[];
+}
+
+/** Assistant turns carry only their answer: reasoning is never sent back on this protocol. */
+function toMessage(turn: ChatTurn): OpenAIMessage {
+  if (turn.role !== 'user' || !turn.images?.length) {
+    return { role: turn.role, content: turn.content };
+  }
+  return {
+    role: 'user',
+    content: [
+      { type: 'text', text: turn.content },
+      ...turn.images.map((image) => ({
+        type: 'image_url' as const,
+        image_url: { url: image.dataUrl },
+      })),
+    ],
+  };
+}
 
 export function createOpenAIStreamDecoder(): StreamDecoder {
   let finishReason: string | undefined;
@@ -38,6 +80,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
   /** `[DONE]` arrived, or an error ended the stream; later events are ignored. */
   let terminated = false;
   let failed = false;
+  const thinkTags = createThinkTagSplitter();
 
   return {
     decode(event: ServerSentEvent): StreamPart[] {
@@ -53,6 +96,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
         terminated = true;
         failed = true;
         return [
+          ...thinkTags.flush(),
           {
             type: 'error',
             error: {
@@ -68,7 +112,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
       if (event.event === 'error' || (chunk.error !== undefined && chunk.error !== null)) {
         terminated = true;
         failed = true;
-        return [{ type: 'error', error: readError(chunk.error ?? chunk) }];
+        return [...thinkTags.flush(), { type: 'error', error: readError(chunk.error ?? chunk) }];
       }
 
       const parts: StreamPart[] = [];
@@ -90,7 +134,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
       const reasoning = readReasoning(delta);
       if (reasoning) parts.push({ type: 'reasoning-delta', text: reasoning });
       if (typeof delta.content === 'string' && delta.content) {
-        parts.push({ type: 'text-delta', text: delta.content });
+        parts.push(...thinkTags.push(delta.content));
       }
       if (Array.isArray(delta.tool_calls)) {
         for (const call of delta.tool_calls) {
@@ -109,7 +153,7 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
     },
 
     end(): StreamPart[] {
-      const parts: StreamPart[] = [];
+      const parts: StreamPart[] = failed ? [] : thinkTags.flush();
       if (usage) parts.push({ type: 'usage', usage });
       if (failed) return parts;
       if (terminated) {

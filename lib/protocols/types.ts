@@ -1,9 +1,43 @@
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 
+/** An image attached to a user turn, as a data URL (`data:image/png;base64,…`). */
+export interface ImageAttachment {
+  dataUrl: string;
+  mimeType: string;
+}
+
+/** Reasoning kept from an assistant turn, sent back on the next turn where the protocol wants it. */
+export interface KeptReasoning {
+  text: string;
+  /** Anthropic thinking-block signature, or Gemini thoughtSignature. */
+  signature?: string;
+}
+
 /** One conversation turn as Parley stores it, independent of any provider's format. */
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  images?: ImageAttachment[];
+  /** Assistant turns only; never sent back as answer text. */
+  reasoning?: KeptReasoning;
+}
+
+export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+
+/** Sampling parameters the user set; the parameter policy decides which a model may receive. */
+export interface ChatParameters {
+  temperature?: number;
+  topP?: number;
+  maxOutputTokens?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+}
+
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments. */
+  parameters: Record<string, unknown>;
 }
 
 /** What the chat asks for; each protocol adapter turns it into its provider's native body. */
@@ -11,6 +45,10 @@ export interface ChatRequest {
   model: string;
   system?: string;
   turns: ChatTurn[];
+  parameters?: ChatParameters;
+  /** Present only for reasoning-capable models, when the user chose an effort. */
+  reasoningEffort?: ReasoningEffort;
+  tools?: ToolDefinition[];
 }
 
 export interface TokenUsage {
@@ -30,6 +68,7 @@ export interface StreamErrorInfo {
 /** The parts every adapter produces, whatever the wire format. */
 export type StreamPart =
   | { type: 'reasoning-delta'; text: string }
+  | { type: 'reasoning-signature'; signature: string }
   | { type: 'text-delta'; text: string }
   | { type: 'tool-call-delta'; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: 'response-model'; model: string }
@@ -44,8 +83,15 @@ export interface StreamDecoder {
   end(): StreamPart[];
 }
 
+/** A native request: the upstream path (relative to the provider base), its query, its body. */
+export interface NativeRequest {
+  path: string;
+  query?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
 export interface ProtocolAdapter {
-  /** Upstream path (relative to the provider base) and body for a streaming chat request. */
-  buildChatRequest(request: ChatRequest): { path: string; body: Record<string, unknown> };
+  /** A streaming chat request in the provider's own format. */
+  buildChatRequest(request: ChatRequest): NativeRequest;
   createStreamDecoder(): StreamDecoder;
 }

@@ -3,7 +3,16 @@ import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server
 import { proxyRequest } from '@/lib/server/proxy';
 import { loadServerConfig } from '@/lib/server/server-config';
 import { providerIds, providers } from './registry';
-import type { ProviderDefinition } from './types';
+import { protocols } from '@/lib/protocols';
+import type { AuthScheme, ProviderDefinition } from './types';
+
+const authHeaders: Record<AuthScheme, [string, string] | undefined> = {
+  bearer: ['authorization', 'Bearer sk-registry-test'],
+  'x-api-key': ['x-api-key', 'sk-registry-test'],
+  'api-key': ['api-key', 'sk-registry-test'],
+  'x-goog-api-key': ['x-goog-api-key', 'sk-registry-test'],
+  none: undefined,
+};
 
 let mock: MockUpstream;
 beforeAll(async () => {
@@ -37,26 +46,29 @@ describe.each(definitions)('registry entry %s', (id, definition) => {
     if (definition.baseUrl) expect(new URL(definition.baseUrl).protocol).toBe('https:');
   });
 
-  it('uses the SDK base-URL convention, so the path appends to the configured base', async () => {
-    const config = loadServerConfig(environmentFor(definition, '/some/base/v1'));
+  it('uses the SDK base-URL convention, so the native path appends to the configured base', async () => {
+    const config = loadServerConfig(environmentFor(definition, '/some/base'));
+    const native = protocols[definition.protocol].buildChatRequest({
+      model: 'mock-plain',
+      turns: [{ role: 'user', content: 'x' }],
+    });
+    const query = native.query ? `?${new URLSearchParams(native.query)}` : '';
     const response = await proxyRequest(
-      new Request(`http://parley.test/api/${id}/chat/completions`, {
+      new Request(`http://parley.test/api/${id}/${native.path}${query}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          model: 'mock/plain',
-          stream: true,
-          messages: [{ role: 'user', content: 'x' }],
-        }),
+        body: JSON.stringify(native.body),
       }),
-      { provider: id, path: ['chat', 'completions'] },
+      { provider: id, path: native.path.split('/') },
       config,
     );
     expect(response.status).toBe(200);
     await response.text();
     const received = mock.lastRequest();
-    expect(received?.path).toBe('/some/base/v1/chat/completions');
-    expect(received?.headers.authorization).toBe('Bearer sk-registry-test');
+    expect(received?.path).toBe(`/some/base/${native.path}`);
+    expect(received?.query).toEqual(native.query ?? {});
+    const expectedHeader = authHeaders[definition.auth];
+    if (expectedHeader) expect(received?.headers[expectedHeader[0]]).toBe(expectedHeader[1]);
     expect(received?.headers['http-referer'] !== undefined).toBe(definition.attribution === true);
     expect(received?.headers['x-title'] !== undefined).toBe(definition.attribution === true);
   });
@@ -73,7 +85,14 @@ describe.each(definitions)('registry entry %s', (id, definition) => {
       await response.text();
     }
     const requestsBefore = mock.requests().length;
-    for (const path of ['completions', 'embeddings', 'files', 'chat', 'v1/chat/completions']) {
+    for (const path of [
+      'completions',
+      'embeddings',
+      'files',
+      'chat',
+      'v2/chat/completions',
+      'v1beta/files',
+    ]) {
       const response = await proxyRequest(
         new Request(`http://parley.test/api/${id}/${path}`),
         { provider: id, path: path.split('/') },
@@ -89,12 +108,20 @@ describe.each(definitions)('registry entry %s', (id, definition) => {
     const env: Record<string, string> = { [definition.env.baseUrl[0] ?? '']: `${mock.url}/v1` };
     for (const [, other] of others)
       for (const name of other.env.apiKey) env[name] = 'sk-someone-else';
+    const modelsPath = definition.paths.find((path) => path.kind === 'models')?.path ?? 'models';
     const response = await proxyRequest(
-      new Request(`http://parley.test/api/${id}/models`),
-      { provider: id, path: ['models'] },
+      new Request(`http://parley.test/api/${id}/${modelsPath}`),
+      { provider: id, path: modelsPath.split('/') },
       loadServerConfig(env),
     );
-    expect(response.status).toBe(401);
-    expect(mock.requests()).toHaveLength(0);
+    if (definition.keyOptional) {
+      // A provider that needs no key is called without one, never with a neighbour's.
+      expect(response.status).toBe(200);
+      await response.text();
+      expect(JSON.stringify(mock.lastRequest()?.headers)).not.toContain('sk-someone-else');
+    } else {
+      expect(response.status).toBe(401);
+      expect(mock.requests()).toHaveLength(0);
+    }
   });
 });

@@ -17,7 +17,11 @@ describe('the public config', () => {
     expect(config.providers.map((provider) => provider.id)).toEqual([
       'openrouter',
       'openai',
+      'anthropic',
+      'google',
       'orcarouter',
+      'deepseek',
+      'xai',
       'openai-compatible',
     ]);
     expect(config.providers[0]).toEqual({
@@ -25,12 +29,20 @@ describe('the public config', () => {
       name: 'OpenRouter',
       protocol: 'openai',
       hasServerKey: true,
+      keyOptional: false,
     });
     const ids = config.models.map((model) => `${model.provider}:${model.id}`);
     expect(ids).toContain('openrouter:mistralai/mistral-large');
     expect(ids).toContain('openai-compatible:qwen3:32b');
     expect(ids).not.toContain('openrouter:x-ai/grok-4');
     expect(config.defaultModel).toBe('openrouter:mistralai/mistral-large');
+    const mistral = config.models.find((model) => model.id === 'mistralai/mistral-large');
+    expect(mistral).toMatchObject({ name: 'Mistral Large', curated: true });
+    const gpt = config.models.find(
+      (model) => model.provider === 'openrouter' && model.id === 'openai/gpt-5.1',
+    );
+    expect(gpt).toMatchObject({ reasoning: true });
+    expect(gpt?.parameters).not.toContain('temperature');
     const text = JSON.stringify(config);
     expect(text).not.toContain('sk-or-secret');
     expect(text).not.toContain('a-secret-code');

@@ -1,12 +1,15 @@
-import type { PublicConfig, PublicModel } from '@/lib/config/public-config';
-import { explicitModels, isModelAllowed } from '@/lib/models/allowlist';
+import type { PublicConfig } from '@/lib/config/public-config';
+import { isModelAllowed } from '@/lib/models/allowlist';
+import { toCatalogModel } from '@/lib/models/catalog-model';
 import { formatModelRef } from '@/lib/models/model-ref';
 import { providerIds, providers } from '@/lib/providers/registry';
+import { assembleCatalog } from './model-catalog';
 import type { ServerConfig } from './server-config';
 
 /**
- * The allowlist as the browser should see it: every model the gateway would let through, from
- * the curated lists and the operator's explicit `MODELS` entries, for each reachable provider.
+ * What the browser may know before it has an access code: which providers are reachable and
+ * have a server key, and the models the gateway would let through (curated and named, without
+ * discovery, which needs the keys). Never a key or an address.
  */
 export function buildPublicConfig(config: ServerConfig): PublicConfig {
   // Providers the operator pays for come first: they work without any set-up by the user.
@@ -16,31 +19,19 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
       (a, b) =>
         Number(Boolean(config.providers[b].apiKey)) - Number(Boolean(config.providers[a].apiKey)),
     );
-  const named = explicitModels(config.modelRules);
-  const models: PublicModel[] = [];
-  const seen = new Set<string>();
+  const models = reachable.flatMap((id) => assembleCatalog(id, config, undefined));
 
-  for (const id of reachable) {
-    const hasServerKey = Boolean(config.providers[id].apiKey);
-    const candidates = [
-      ...named.filter((model) => model.provider === id || (!model.provider && hasServerKey)),
-      ...providers[id].curatedModels,
-    ];
-    for (const candidate of candidates) {
-      const key = formatModelRef({ provider: id, model: candidate.id });
-      if (seen.has(key) || !isModelAllowed(config.modelRules, id, candidate.id)) continue;
-      seen.add(key);
-      models.push({ provider: id, id: candidate.id, name: candidate.name });
-    }
+  const defaultRef = config.defaultModel;
+  if (
+    defaultRef &&
+    reachable.includes(defaultRef.provider) &&
+    isModelAllowed(config.modelRules, defaultRef.provider, defaultRef.model) &&
+    !models.some((model) => model.provider === defaultRef.provider && model.id === defaultRef.model)
+  ) {
+    const protocol = providers[defaultRef.provider].protocol;
+    models.unshift(toCatalogModel(defaultRef.provider, protocol, { id: defaultRef.model }, true));
   }
-
-  const defaultModel = config.defaultModel ? formatModelRef(config.defaultModel) : undefined;
-  if (config.defaultModel && !seen.has(defaultModel ?? '')) {
-    const { provider, model } = config.defaultModel;
-    if (isModelAllowed(config.modelRules, provider, model) && reachable.includes(provider)) {
-      models.unshift({ provider, id: model });
-    }
-  }
+  const first = models[0];
 
   return {
     codeRequired: config.accessCodeDigests.length > 0,
@@ -49,10 +40,11 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
       name: config.providers[id].name,
       protocol: providers[id].protocol,
       hasServerKey: Boolean(config.providers[id].apiKey),
+      keyOptional: config.providers[id].keyOptional,
     })),
     models,
-    defaultModel:
-      defaultModel ??
-      (models[0] && formatModelRef({ provider: models[0].provider, model: models[0].id })),
+    defaultModel: defaultRef
+      ? formatModelRef(defaultRef)
+      : first && formatModelRef({ provider: first.provider, model: first.id }),
   };
 }

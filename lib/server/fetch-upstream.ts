@@ -9,6 +9,8 @@ export interface UpstreamRequest {
   /** The client's request signal: when the browser goes away, so does the upstream call. */
   clientSignal: AbortSignal;
   timeouts: ServerConfig['timeouts'];
+  /** A guarded fetch for user endpoints; the platform's otherwise. */
+  fetchImplementation?: typeof fetch;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
 
   let upstream: Response;
   try {
-    upstream = await fetch(request.url, {
+    upstream = await (request.fetchImplementation ?? fetch)(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,

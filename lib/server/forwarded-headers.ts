@@ -14,11 +14,19 @@ const responseHeadersToForward = new Set([
   'x-generation-id',
 ]);
 
-const responseHeaderPrefixesToForward = ['x-ratelimit-', 'ratelimit-', 'x-orca-'];
+const responseHeaderPrefixesToForward = [
+  'x-ratelimit-',
+  'ratelimit-',
+  'anthropic-ratelimit-',
+  'x-orca-',
+];
 
-export function forwardRequestHeaders(incoming: Headers): Headers {
+export function forwardRequestHeaders(
+  incoming: Headers,
+  providerHeaders: readonly string[],
+): Headers {
   const outgoing = new Headers();
-  for (const name of requestHeadersToForward) {
+  for (const name of [...requestHeadersToForward, ...providerHeaders]) {
     const value = incoming.get(name);
     if (value) outgoing.set(name, value);
   }

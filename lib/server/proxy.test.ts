@@ -175,6 +175,44 @@ describe('the gateway proxy', () => {
     expect(mock.lastRequest()?.rawBody).toBe('{"model":"mock/plain","stream":true,"messages":[]}');
   });
 
+  it('checks every fallback model in a `models` array, failing closed on anything odd', async () => {
+    for (const models of [['x-ai/grok-4'], ['mock/plain', 'X-AI/Grok-4'], 'x-ai/grok-4', [42]]) {
+      const response = await proxyRequest(
+        chatRequest({ ...chat('mock/plain'), models }),
+        openrouterChat,
+        configFor(),
+      );
+      expect([400, 403]).toContain(response.status);
+    }
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('merges the operator’s routing for the model and strips what the model would reject', async () => {
+    const config = configFor({
+      OPENROUTER_ROUTING: JSON.stringify({
+        'openai/*': { provider: { data_collection: 'deny' }, models: ['deepseek/deepseek-r1'] },
+      }),
+    });
+    const response = await proxyRequest(
+      chatRequest({ ...chat('openai/gpt-5.1'), temperature: 0.7, top_p: 0.9, max_tokens: 100 }),
+      openrouterChat,
+      config,
+    );
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(response.headers.get('x-parley-stripped-params')).toBe(
+      'temperature, top_p, max_tokens->max_completion_tokens',
+    );
+    expect(mock.lastRequest()?.body).toEqual({
+      model: 'openai/gpt-5.1',
+      stream: true,
+      messages: [{ role: 'user', content: 'Hi' }],
+      provider: { data_collection: 'deny' },
+      models: ['openai/gpt-5.1', 'deepseek/deepseek-r1'],
+      max_completion_tokens: 100,
+    });
+  });
+
   it('refuses a body over the limit, by Content-Length or while reading', async () => {
     const config = configFor({ MAX_BODY_MB: String(1 / 1024) }); // 1 KiB
     const big = JSON.stringify({ ...chat('mock/plain'), padding: 'x'.repeat(2048) });

@@ -1,46 +1,70 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@/lib/errors/parley-error';
+import type { AuthScheme } from '@/lib/providers/types';
 import { digestAccessCode, type ProviderRuntime, type ServerConfig } from './server-config';
 
 /** Which key a request may use upstream, decided once per request. */
-export type Credential = { source: 'server'; apiKey: string } | { source: 'user'; apiKey: string };
+export type Credential =
+  /** No key for a provider that needs none (a local Ollama). */
+  { source: 'server'; apiKey?: string } | { source: 'user'; apiKey: string };
 
 export const accessCodeHeader = 'x-access-code';
 
+/** Where each auth scheme's SDK puts its key; an SDK sends the access code the same way. */
+const schemeHeaders: Record<AuthScheme, string | undefined> = {
+  bearer: undefined,
+  'x-api-key': 'x-api-key',
+  'api-key': 'api-key',
+  'x-goog-api-key': 'x-goog-api-key',
+  none: undefined,
+};
+
 /**
- * The access rules: with access codes configured, the server key needs a valid code (sent as
- * `x-access-code`, or as the bearer so that SDKs work); a bearer that is not a code is the
- * user's own key and goes upstream as is. Without codes, the server key serves anyone.
+ * Whether the request may use the operator's keys: `granted` (no codes configured, or a valid
+ * one sent as `x-access-code` or as the token an SDK sends), `denied` (nothing presented), or an
+ * error for a wrong `x-access-code`. A presented token that is not a code is the user's own key.
+ */
+export function checkAccess(
+  headers: Headers,
+  config: ServerConfig,
+  auth: AuthScheme = 'bearer',
+): { access: 'granted' | 'denied'; userKey?: string } {
+  const presentedCode = headers.get(accessCodeHeader)?.trim();
+  const schemeHeader = schemeHeaders[auth];
+  const token = (schemeHeader && headers.get(schemeHeader)?.trim()) || readBearer(headers);
+  const codesRequired = config.accessCodeDigests.length > 0;
+
+  if (codesRequired && presentedCode) {
+    if (!isAccessCode(presentedCode, config)) {
+      throw new ParleyError('auth:code_invalid', 'The access code is not valid.');
+    }
+    return { access: 'granted' };
+  }
+  if (token) {
+    if (codesRequired && isAccessCode(token, config)) return { access: 'granted' };
+    return { access: codesRequired ? 'denied' : 'granted', userKey: token };
+  }
+  return { access: codesRequired ? 'denied' : 'granted' };
+}
+
+/**
+ * The access rules for one provider: with codes configured, the server key needs a valid code;
+ * the user's own key goes upstream as is. Without codes, the server key serves anyone.
  */
 export function resolveCredential(
   headers: Headers,
   provider: ProviderRuntime,
   config: ServerConfig,
 ): Credential {
-  const presentedCode = headers.get(accessCodeHeader)?.trim();
-  const bearer = readBearer(headers);
-  const codesRequired = config.accessCodeDigests.length > 0;
-
-  if (codesRequired && presentedCode !== undefined && presentedCode !== '') {
-    if (!isAccessCode(presentedCode, config)) {
-      throw new ParleyError('auth:code_invalid', 'The access code is not valid.');
-    }
-    return serverCredential(provider);
-  }
-  if (bearer) {
-    if (codesRequired && isAccessCode(bearer, config)) return serverCredential(provider);
-    return { source: 'user', apiKey: bearer };
-  }
-  if (codesRequired) {
+  const { access, userKey } = checkAccess(headers, config, provider.auth);
+  if (userKey) return { source: 'user', apiKey: userKey };
+  if (access === 'denied') {
     throw new ParleyError(
       'auth:code_required',
       'This deployment needs an access code, or your own API key.',
     );
   }
-  return serverCredential(provider);
-}
-
-function serverCredential(provider: ProviderRuntime): Credential {
+  if (!provider.apiKey && provider.keyOptional) return { source: 'server' };
   if (!provider.apiKey) {
     throw new ParleyError(
       'auth:key_missing',
@@ -53,8 +77,7 @@ function serverCredential(provider: ProviderRuntime): Credential {
 function readBearer(headers: Headers): string | undefined {
   const authorization = headers.get('authorization');
   const match = authorization?.match(/^Bearer\s+(.+)$/i);
-  const token = match?.[1]?.trim();
-  return token || undefined;
+  return match?.[1]?.trim() || undefined;
 }
 
 /** Compares digests, so neither the length nor the content of a code leaks through timing. */

@@ -10,18 +10,22 @@ export interface RouteTarget {
 
 export interface ResolvedRoute {
   provider: ProviderRuntime;
+  definition: ProviderDefinition;
   endpoint: ProviderPath;
-  /** Built only from the registry entry and the configured base URL, never from the request. */
-  upstreamUrl: URL;
+  /** The model named in the path (`models/{model}:…`), checked like a model in the body. */
+  pathModel?: string;
   attribution: boolean;
 }
 
 /** A path segment that could change where the joined path points is refused outright. */
 const unsafeSegment = /[/\\?#%\u0000-\u001f\u007f]|^\.{1,2}$|^$/;
 
+const notAllowed = () =>
+  new ParleyError('path:not_allowed', 'This path is not available through the gateway.');
+
 /**
  * Decides, before any network call, whether `/api/<provider>/<path>` may be opened: the provider
- * exists, every segment is plain, the joined path is one the registry lists, the method fits.
+ * exists, every segment is plain, the path matches one the registry lists, the method fits.
  */
 export function resolveRoute(
   target: RouteTarget,
@@ -35,29 +39,57 @@ export function resolveRoute(
   const runtime = config.providers[target.provider];
 
   if (target.path.length === 0 || target.path.some((segment) => unsafeSegment.test(segment))) {
-    throw new ParleyError('path:not_allowed', 'This path is not available through the gateway.');
+    throw notAllowed();
   }
-  const joined = target.path.join('/');
-  const endpoint = definition.paths.find((candidate) => candidate.path === joined);
-  if (!endpoint) {
-    throw new ParleyError('path:not_allowed', 'This path is not available through the gateway.');
+  let match: { endpoint: ProviderPath; pathModel?: string } | undefined;
+  for (const endpoint of definition.paths) {
+    const pathModel = matchTemplate(endpoint.path, target.path);
+    if (pathModel !== null) {
+      match = { endpoint, pathModel };
+      break;
+    }
   }
-  if (!endpoint.methods.includes(method as HttpMethod)) {
+  if (!match) throw notAllowed();
+  if (!match.endpoint.methods.includes(method as HttpMethod)) {
     throw new ParleyError('method:not_allowed', `${method} is not allowed on this path.`);
   }
   if (!runtime.baseUrl) {
     throw new ParleyError('provider:not_configured', `${runtime.name} has no base URL configured.`);
   }
-
-  const base = new URL(`${runtime.baseUrl}/`);
-  const upstreamUrl = new URL(endpoint.path, base);
-  if (upstreamUrl.origin !== base.origin || !upstreamUrl.pathname.startsWith(base.pathname)) {
-    throw new ParleyError('path:not_allowed', 'This path is not available through the gateway.');
-  }
   return {
     provider: runtime,
-    endpoint,
-    upstreamUrl,
+    definition,
+    endpoint: match.endpoint,
+    pathModel: match.pathModel,
     attribution: definition.attribution === true,
   };
+}
+
+/**
+ * Matches request segments against a registry path. Returns the captured `{model}` (undefined
+ * when the template has none), or null when the path does not match.
+ */
+function matchTemplate(template: string, segments: readonly string[]): string | undefined | null {
+  const parts = template.split('/');
+  if (parts.length !== segments.length) return null;
+  let model: string | undefined;
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index] ?? '';
+    const placeholder = part.indexOf('{model}');
+    if (placeholder < 0) {
+      if (part !== segment) return null;
+      continue;
+    }
+    const prefix = part.slice(0, placeholder);
+    const suffix = part.slice(placeholder + '{model}'.length);
+    if (
+      segment.length <= prefix.length + suffix.length ||
+      !segment.startsWith(prefix) ||
+      !segment.endsWith(suffix)
+    ) {
+      return null;
+    }
+    model = segment.slice(prefix.length, segment.length - suffix.length);
+  }
+  return model;
 }

@@ -13,11 +13,18 @@ export interface ProviderRuntime {
   id: ProviderId;
   name: string;
   auth: AuthScheme;
+  keyOptional: boolean;
   /** The operator's key; never sent anywhere but `baseUrl`. */
   apiKey?: string;
   /** Without a trailing slash; undefined when the provider has no default and none is set. */
   baseUrl?: string;
   headers: Record<string, string>;
+  /** Provider options from the registry's `env.options` (Azure's API version). */
+  options: Record<string, string>;
+  /** Models listed by `<PROVIDER>_MODELS`, for endpoints without a usable /models. */
+  models: string[];
+  /** Operator routing by model glob, in the order written; the first matching glob applies. */
+  routing: Array<{ pattern: string; rule: unknown }>;
 }
 
 export interface ServerConfig {
@@ -29,6 +36,8 @@ export interface ServerConfig {
   appUrl?: string;
   appName: string;
   maxBodyBytes: number;
+  /** What a base URL sent by the browser (a user's own endpoint) may point to. */
+  userEndpoints: { allowHttp: boolean; allowPrivate: boolean };
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
 }
 
@@ -72,6 +81,14 @@ export function loadServerConfig(env: Environment): ServerConfig {
     const baseUrl = (baseUrlSetting?.value ?? definition.baseUrl).replace(/\/+$/, '') || undefined;
     const headersSetting = read(definition.env.headers);
     const nameSetting = read(definition.env.name);
+    const options = Object.fromEntries(
+      Object.entries(definition.env.options ?? {}).flatMap(([option, names]) => {
+        const setting = read(names);
+        return setting ? [[option, setting.value]] : [];
+      }),
+    );
+    const modelsSetting = read(definition.env.models);
+    const routingSetting = read(definition.env.routing);
     const detectedName =
       definition.detectNameFromBaseUrl && baseUrl ? detectProviderName(baseUrl) : undefined;
     return [
@@ -80,9 +97,18 @@ export function loadServerConfig(env: Environment): ServerConfig {
         id,
         name: nameSetting?.value ?? detectedName ?? definition.name,
         auth: definition.auth,
+        keyOptional: definition.keyOptional === true,
         apiKey: read(definition.env.apiKey)?.value,
         baseUrl,
         headers: headersSetting ? parseHeaders(headersSetting.name, headersSetting.value) : {},
+        options,
+        models: (modelsSetting?.value ?? '')
+          .split(',')
+          .map((model) => model.trim())
+          .filter(Boolean),
+        routing: routingSetting
+          ? parseRouting(routingSetting.name, routingSetting.value, definition)
+          : [],
       },
     ];
   });
@@ -114,6 +140,10 @@ export function loadServerConfig(env: Environment): ServerConfig {
     appUrl: appUrl || undefined,
     appName: env.APP_NAME?.trim() || 'Parley',
     maxBodyBytes: readNumber(env, 'MAX_BODY_MB', 20) * 1024 * 1024,
+    userEndpoints: {
+      allowHttp: readBoolean(env, 'ALLOW_HTTP_UPSTREAMS'),
+      allowPrivate: readBoolean(env, 'ALLOW_PRIVATE_UPSTREAMS'),
+    },
     timeouts: {
       firstByteMs: readNumber(env, 'FIRST_BYTE_TIMEOUT_MS', 120_000),
       idleMs: readNumber(env, 'IDLE_TIMEOUT_MS', 60_000),
@@ -138,6 +168,40 @@ function parseHeaders(variable: string, text: string): Record<string, string> {
     throw new ConfigError(variable, 'must be a JSON object of header names to string values');
   }
   return result.data;
+}
+
+/** `{"anthropic/*": {...}}`: each value must be a rule the provider's hook understands. */
+function parseRouting(
+  variable: string,
+  text: string,
+  definition: ProviderDefinition,
+): Array<{ pattern: string; rule: unknown }> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError(variable, 'must be a JSON object keyed by model glob');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(variable, 'must be a JSON object keyed by model glob');
+  }
+  const entries = Object.entries(value).map(([pattern, rule]) => ({ pattern, rule }));
+  for (const { pattern, rule } of entries) {
+    if (!definition.mergeRouting?.({ model: 'probe' }, rule)) {
+      throw new ConfigError(
+        variable,
+        `the rule for "${pattern}" has a shape this provider does not take`,
+      );
+    }
+  }
+  return entries;
+}
+
+function readBoolean(env: Environment, name: string): boolean {
+  const text = env[name]?.trim().toLowerCase();
+  if (!text || text === 'false' || text === '0' || text === 'no') return false;
+  if (text === 'true' || text === '1' || text === 'yes') return true;
+  throw new ConfigError(name, 'must be true or false');
 }
 
 function readNumber(env: Environment, name: string, fallback: number): number {

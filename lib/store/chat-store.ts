@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChatMessage, Conversation } from './chat-types';
+import type { ChatMessage, Conversation, ConversationParameters } from './chat-types';
 import { deleteConversationRecord, loadConversations, saveConversation } from './conversation-db';
 import { createPersistScheduler } from './persist-scheduler';
 
@@ -14,9 +14,10 @@ interface ChatState {
   hydrated: boolean;
   storageError: boolean;
   hydrate: () => Promise<void>;
-  startConversation: (model: string) => string;
+  startConversation: (model: string, parameters?: ConversationParameters) => string;
   selectConversation: (id: string | undefined) => void;
   setConversationModel: (id: string, model: string) => void;
+  setConversationParameters: (id: string, parameters: ConversationParameters) => void;
   appendMessages: (id: string, messages: ChatMessage[]) => void;
   patchMessage: (
     id: string,
@@ -74,12 +75,13 @@ export const useChatStore = create<ChatState>()((set, get) => {
       });
     },
 
-    startConversation(model) {
+    startConversation(model, parameters) {
       const now = Date.now();
       const conversation: Conversation = {
         id: crypto.randomUUID(),
         title: '',
         model,
+        parameters,
         createdAt: now,
         updatedAt: now,
         messages: [],
@@ -89,6 +91,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
         activeId: conversation.id,
       });
       return conversation.id;
+    },
+
+    setConversationParameters(id, parameters) {
+      update(id, (conversation) => ({ ...conversation, parameters }), true);
     },
 
     selectConversation(id) {

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@/lib/errors/error-codes';
-import type { TokenUsage } from '@/lib/protocols/types';
+import type { ChatParameters, ReasoningEffort, TokenUsage } from '@/lib/protocols/types';
 
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'interrupted' | 'stopped';
 
@@ -15,6 +15,8 @@ export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
   reasoning?: string;
+  /** Anthropic's thinking signature or Gemini's thoughtSignature, sent back on the next turn. */
+  reasoningSignature?: string;
   status: MessageStatus;
   error?: MessageError;
   /** `provider:model` that was asked. */
@@ -27,11 +29,17 @@ export interface ChatMessage {
   createdAt: number;
 }
 
+/** The per-chat settings the user chose; only what the model accepts is sent. */
+export interface ConversationParameters extends ChatParameters {
+  reasoningEffort?: ReasoningEffort;
+}
+
 export interface Conversation {
   id: string;
   title: string;
   /** `provider:model` */
   model: string;
+  parameters?: ConversationParameters;
   createdAt: number;
   updatedAt: number;
   messages: ChatMessage[];

@@ -1,0 +1,160 @@
+import { expect, test } from '@playwright/test';
+import { ChatPage } from './chat-page';
+import { accessCode, serverKeys } from './e2e-environment';
+import { lastMockRequest, resetMock } from './mock-control';
+
+test.beforeEach(async () => {
+  await resetMock();
+});
+
+const reasoningChats = [
+  {
+    protocol: 'Anthropic messages',
+    model: 'anthropic:claude-opus-4-7',
+    path: '/v1/messages',
+    key: ['x-api-key', serverKeys.anthropic],
+  },
+  {
+    protocol: 'Gemini streamGenerateContent',
+    model: 'google:gemini-2.5-pro',
+    path: '/v1beta/models/gemini-2.5-pro:streamGenerateContent',
+    key: ['x-goog-api-key', serverKeys.google],
+  },
+  {
+    protocol: 'DeepSeek reasoning_content',
+    model: 'deepseek:deepseek-reasoner',
+    path: '/deepseek/chat/completions',
+    key: ['authorization', `Bearer ${serverKeys.deepseek}`],
+  },
+  {
+    protocol: 'OrcaRouter',
+    model: 'orcarouter:deepseek/deepseek-r1',
+    path: '/v1/chat/completions',
+    key: ['authorization', `Bearer ${serverKeys.orcarouter}`],
+  },
+  {
+    protocol: 'Ollama think tags',
+    model: 'ollama:qwen3-think-tags',
+    path: '/ollama/v1/chat/completions',
+    key: ['authorization', undefined],
+  },
+  {
+    protocol: 'an OpenAI-compatible endpoint',
+    model: 'openai-compatible:mock/compat-reasoning-content',
+    path: '/compatible/v1/chat/completions',
+    key: ['authorization', `Bearer ${serverKeys.compatible}`],
+  },
+] as const;
+
+for (const { protocol, model, path, key } of reasoningChats) {
+  test(`a chat over ${protocol} shows the reasoning apart from the answer`, async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithCode(accessCode, model);
+    await chat.send(`Hello over ${protocol}`);
+    await chat.waitForAnswerStatus('done');
+    await expect(chat.lastAnswer.getByTestId('answer')).toHaveText(
+      `Hello from the mock upstream. You said: Hello over ${protocol}. ✓`,
+    );
+    await chat.reasoningPanel.getByTestId('reasoning-toggle').click();
+    await expect(chat.reasoningPanel.getByTestId('reasoning-text')).toHaveText(
+      `The user said "Hello over ${protocol}". I should answer briefly.`,
+    );
+    const upstream = await lastMockRequest();
+    expect(upstream?.path).toBe(path);
+    expect(upstream?.headers[key[0]]).toBe(key[1]);
+  });
+}
+
+test('Azure legacy deployments get the deployment in the path, the api-key header and the API version', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'azure:my-gpt-deployment');
+  await chat.send('Hello Azure');
+  await chat.waitForAnswerStatus('done');
+  await expect(chat.lastAnswer.getByTestId('answer')).toContainText('You said: Hello Azure.');
+  const upstream = await lastMockRequest();
+  expect(upstream?.path).toBe('/openai/deployments/my-gpt-deployment/chat/completions');
+  expect(upstream?.headers['api-key']).toBe(serverKeys.azure);
+  expect(upstream?.headers.authorization).toBeUndefined();
+  expect((upstream as unknown as { query: Record<string, string> }).query['api-version']).toBe(
+    '2024-10-21',
+  );
+});
+
+test('a reasoning model on OrcaRouter works with the temperature control untouched, and hides it', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  // A temperature chosen for a model that takes one must not follow the chat to one that rejects it.
+  await chat.openWithCode(accessCode, 'openai:gpt-4.1');
+  await page.getByTestId('parameters-button').click();
+  await page.getByTestId('temperature-input').fill('0.4');
+  await chat.chooseModel('orcarouter:anthropic/claude-opus-4.7');
+  await expect(page.getByTestId('temperature-control')).toHaveCount(0);
+  await expect(page.getByTestId('reasoning-effort')).toBeVisible();
+  await chat.send('Think hard');
+  await chat.waitForAnswerStatus('done');
+  const body = (await lastMockRequest())?.body as Record<string, unknown>;
+  expect(body.model).toBe('anthropic/claude-opus-4.7');
+  expect(body.temperature).toBeUndefined();
+});
+
+test('the reasoning effort control reaches each provider in its own spelling', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
+  await page.getByTestId('parameters-button').click();
+  await page.getByTestId('reasoning-effort').selectOption('high');
+  await chat.send('Effort please');
+  await chat.waitForAnswerStatus('done');
+  expect(((await lastMockRequest())?.body as Record<string, unknown>).reasoning).toEqual({
+    effort: 'high',
+  });
+});
+
+test('when a router falls back, the answer says which model actually answered', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'openrouter:mock/fail-first');
+  await chat.send('Fallback please');
+  await chat.waitForAnswerStatus('done');
+  await expect(chat.lastAnswer.getByTestId('response-model')).toHaveText(
+    'Answered by deepseek/deepseek-r1',
+  );
+  expect(((await lastMockRequest())?.body as Record<string, unknown>).models).toEqual([
+    'mock/fail-first',
+    'deepseek/deepseek-r1',
+  ]);
+});
+
+test('"show reasoning" off hides the panel but keeps the reasoning', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'deepseek:deepseek-reasoner');
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('show-reasoning').uncheck();
+  await page.getByTestId('settings-close').click();
+  await chat.send('Quietly');
+  await chat.waitForAnswerStatus('done');
+  await expect(chat.reasoningPanel).toHaveCount(0);
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('show-reasoning').check();
+  await page.getByTestId('settings-close').click();
+  await chat.reasoningPanel.getByTestId('reasoning-toggle').click();
+  await expect(chat.reasoningPanel.getByTestId('reasoning-text')).toContainText(
+    'The user said "Quietly"',
+  );
+});
+
+test('the picker lists models discovered with the server keys', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.setAccessCode(accessCode);
+  // Only the live Gemini list has this model; it appears once the catalog is fetched.
+  await expect(
+    page.locator('[data-testid=model-picker] option[value="google:gemini-2.5-flash"]'),
+  ).toHaveCount(1);
+  await expect
+    .poll(async () => page.locator('[data-testid=model-picker] option').count())
+    .toBeGreaterThan(30);
+});

@@ -1,0 +1,51 @@
+import type { ProviderId } from '@/lib/providers/registry';
+import type { ProtocolId } from '@/lib/providers/types';
+import { modelCapabilities, type SamplingParameter } from './capabilities';
+import type { ListedModel } from './parse-model-list';
+
+/** A model as the picker and the parameter controls see it. */
+export interface CatalogModel {
+  provider: ProviderId;
+  id: string;
+  name?: string;
+  contextLength?: number;
+  /** USD per million tokens. */
+  pricing?: { input: number; output: number };
+  reasoning: boolean;
+  vision: boolean;
+  tools: boolean;
+  /** Sampling parameters the model accepts; the UI shows controls for these only. */
+  parameters: SamplingParameter[];
+  /** On the provider's curated list (shown first, before "show all"). */
+  curated: boolean;
+}
+
+/** Names that take images, for lists that do not say (most OpenAI-style lists). */
+const visionNames =
+  /gpt-4o|gpt-4\.1|gpt-5|(^|\/)o[34]|claude-(3|sonnet|opus|haiku)|gemini|grok-4|vision|-vl\b|llava|pixtral|qwen.*vl/i;
+
+export function toCatalogModel(
+  provider: ProviderId,
+  protocol: ProtocolId,
+  listed: ListedModel,
+  curated: boolean,
+): CatalogModel {
+  const capabilities = modelCapabilities(protocol, listed.id, {
+    supportedParameters: listed.supportedParameters,
+    reasoning: listed.reasoning,
+  });
+  return {
+    provider,
+    id: listed.id,
+    name: listed.name,
+    contextLength: listed.contextLength,
+    pricing: listed.pricing,
+    reasoning: capabilities.reasoning,
+    vision: listed.inputModalities
+      ? listed.inputModalities.includes('image')
+      : visionNames.test(listed.id),
+    tools: listed.supportedParameters ? listed.supportedParameters.includes('tools') : true,
+    parameters: [...capabilities.acceptedParameters],
+    curated,
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseModelList } from './parse-model-list';
+
+describe('parseModelList', () => {
+  it('reads the OpenAI list', () => {
+    expect(
+      parseModelList({
+        object: 'list',
+        data: [{ id: 'gpt-4.1-nano', object: 'model', created: 1, owned_by: 'system' }],
+      }),
+    ).toEqual([{ id: 'gpt-4.1-nano' }]);
+  });
+
+  it('reads OpenRouter entries with pricing per million, modalities, parameters and reasoning', () => {
+    const [model] = parseModelList({
+      data: [
+        {
+          id: 'openai/gpt-5.1',
+          name: 'OpenAI: GPT-5.1',
+          context_length: 400000,
+          pricing: { prompt: '0.00000125', completion: '0.00001' },
+          architecture: { input_modalities: ['text', 'image'] },
+          supported_parameters: ['reasoning', 'max_tokens', 'tools'],
+          reasoning: { supported_efforts: ['low', 'high'] },
+        },
+      ],
+    });
+    expect(model).toEqual({
+      id: 'openai/gpt-5.1',
+      name: 'OpenAI: GPT-5.1',
+      contextLength: 400000,
+      pricing: { input: 1.25, output: 10 },
+      inputModalities: ['text', 'image'],
+      supportedParameters: ['reasoning', 'max_tokens', 'tools'],
+      reasoning: true,
+    });
+  });
+
+  it('reads Anthropic and Gemini lists, dropping models that cannot chat', () => {
+    expect(
+      parseModelList({
+        data: [
+          {
+            type: 'model',
+            id: 'claude-sonnet-4-5',
+            display_name: 'Claude Sonnet 4.5',
+            max_input_tokens: 200000,
+          },
+        ],
+      }),
+    ).toEqual([{ id: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5', contextLength: 200000 }]);
+    expect(
+      parseModelList({
+        models: [
+          {
+            name: 'models/gemini-2.5-flash',
+            displayName: 'Gemini 2.5 Flash',
+            inputTokenLimit: 1048576,
+            supportedGenerationMethods: ['generateContent', 'streamGenerateContent'],
+            thinking: true,
+          },
+          { name: 'models/text-embedding-004', supportedGenerationMethods: ['embedContent'] },
+        ],
+      }),
+    ).toEqual([
+      { id: 'gemini-2.5-flash', name: 'Gemini 2.5 Flash', contextLength: 1048576, reasoning: true },
+    ]);
+  });
+
+  it.each([null, 'text', { data: 'x' }, { data: [{ id: 3 }, null, { id: '' }] }])(
+    'ignores %j',
+    (payload) => {
+      expect(parseModelList(payload)).toEqual([]);
+    },
+  );
+});

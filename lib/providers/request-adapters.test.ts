@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adaptDeepSeekBody,
+  adaptOllamaBody,
+  adaptOpenRouterBody,
+  adaptXaiBody,
+  mergeOpenRouterRouting,
+  mergeOrcaRouterFallbacks,
+} from './request-adapters';
+
+describe('provider spellings of reasoning effort', () => {
+  it.each([
+    [adaptOpenRouterBody, 'high', { reasoning: { effort: 'high' } }],
+    [adaptDeepSeekBody, 'medium', { thinking: { type: 'enabled' }, reasoning_effort: 'high' }],
+    [adaptDeepSeekBody, 'minimal', { thinking: { type: 'enabled' }, reasoning_effort: 'low' }],
+    [adaptXaiBody, 'medium', { reasoning_effort: 'high' }],
+    [adaptOllamaBody, 'minimal', { reasoning_effort: 'low' }],
+  ])('%o maps %s', (adapt, effort, expected) => {
+    expect(adapt({ model: 'm', reasoning_effort: effort })).toEqual({ model: 'm', ...expected });
+  });
+
+  it('leaves a body without an effort untouched', () => {
+    const body = { model: 'm', temperature: 0.2 };
+    for (const adapt of [adaptOpenRouterBody, adaptDeepSeekBody, adaptXaiBody, adaptOllamaBody]) {
+      expect(adapt(body)).toBe(body);
+    }
+  });
+});
+
+describe('operator routing', () => {
+  it('lays OpenRouter preferences over the client’s and adds the fallback chain', () => {
+    expect(
+      mergeOpenRouterRouting(
+        {
+          model: 'anthropic/claude-opus-4.7',
+          provider: { sort: 'price', data_collection: 'allow' },
+        },
+        { provider: { data_collection: 'deny', order: ['anthropic'] }, models: ['openai/gpt-5.1'] },
+      ),
+    ).toEqual({
+      model: 'anthropic/claude-opus-4.7',
+      provider: { sort: 'price', data_collection: 'deny', order: ['anthropic'] },
+      models: ['anthropic/claude-opus-4.7', 'openai/gpt-5.1'],
+    });
+  });
+
+  it('builds an OrcaRouter chain of at most five with route "fallback"', () => {
+    expect(mergeOrcaRouterFallbacks({ model: 'a' }, ['b', 'c', 'd', 'e', 'f', 'g'])).toEqual({
+      model: 'a',
+      models: ['a', 'b', 'c', 'd', 'e'],
+      route: 'fallback',
+    });
+  });
+
+  it.each([
+    [mergeOpenRouterRouting, ['not', 'an', 'object']],
+    [mergeOpenRouterRouting, { provider: 'anthropic' }],
+    [mergeOpenRouterRouting, { models: [1, 2] }],
+    [mergeOrcaRouterFallbacks, { models: ['x'] }],
+  ])('refuses a rule of the wrong shape', (merge, rule) => {
+    expect(merge({ model: 'm' }, rule)).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Provider spellings of the one reasoning-effort control. The shared OpenAI adapter writes
+ * `reasoning_effort`; these hooks rewrite it where a provider wants something else.
+ */
+
+type Body = Record<string, unknown>;
+
+function withoutEffort(body: Body): [Body, string | undefined] {
+  const { reasoning_effort: effort, ...rest } = body;
+  return [rest, typeof effort === 'string' ? effort : undefined];
+}
+
+/** OpenRouter: `reasoning: { effort }`; it rejects conflicting aliases, so send only one. */
+export function adaptOpenRouterBody(body: Body): Body {
+  const [rest, effort] = withoutEffort(body);
+  return effort ? { ...rest, reasoning: { effort } } : body;
+}
+
+/** DeepSeek thinking mode: `thinking: {type:"enabled"}` with effort low | high. */
+export function adaptDeepSeekBody(body: Body): Body {
+  const [rest, effort] = withoutEffort(body);
+  if (!effort) return body;
+  return {
+    ...rest,
+    thinking: { type: 'enabled' },
+    reasoning_effort: effort === 'minimal' || effort === 'low' ? 'low' : 'high',
+  };
+}
+
+/** xAI's reasoning models take low | high. */
+export function adaptXaiBody(body: Body): Body {
+  const [rest, effort] = withoutEffort(body);
+  if (!effort) return body;
+  return { ...rest, reasoning_effort: effort === 'minimal' || effort === 'low' ? 'low' : 'high' };
+}
+
+/** Ollama takes high | medium | low | none. */
+export function adaptOllamaBody(body: Body): Body {
+  const [rest, effort] = withoutEffort(body);
+  if (!effort) return body;
+  return { ...rest, reasoning_effort: effort === 'minimal' ? 'low' : effort };
+}
+
+function isPlainObject(value: unknown): value is Body {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+}
+
+/**
+ * OpenRouter routing from OPENROUTER_ROUTING: the operator's `provider` preferences are laid over
+ * the client's (the operator's policy wins), and `models` becomes the fallback chain after the
+ * requested model. https://openrouter.ai/docs/features/provider-routing
+ */
+export function mergeOpenRouterRouting(body: Body, rule: unknown): Body | undefined {
+  if (!isPlainObject(rule)) return undefined;
+  const { provider, models, ...rest } = rule;
+  if (provider !== undefined && !isPlainObject(provider)) return undefined;
+  if (models !== undefined && !isStringList(models)) return undefined;
+  const merged: Body = { ...body, ...rest };
+  if (provider)
+    merged.provider = { ...(isPlainObject(body.provider) ? body.provider : {}), ...provider };
+  if (models && !body.models) merged.models = [body.model, ...models];
+  return merged;
+}
+
+/**
+ * OrcaRouter fallbacks from ORCAROUTER_FALLBACKS: `models` with `route: "fallback"` (the chain is
+ * ignored otherwise), at most five entries. https://docs.orcarouter.ai/routing/model-fallbacks
+ */
+export function mergeOrcaRouterFallbacks(body: Body, rule: unknown): Body | undefined {
+  if (!isStringList(rule)) return undefined;
+  if (body.models) return body;
+  return { ...body, models: [body.model, ...rule].slice(0, 5), route: 'fallback' };
+}

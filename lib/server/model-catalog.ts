@@ -1,0 +1,166 @@
+import type { ErrorCode } from '@/lib/errors/error-codes';
+import { ParleyError } from '@/lib/errors/parley-error';
+import { explicitModels, isModelAllowed } from '@/lib/models/allowlist';
+import type { CatalogHints } from '@/lib/models/capabilities';
+import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
+import { parseModelList, type ListedModel } from '@/lib/models/parse-model-list';
+import { providers, type ProviderId } from '@/lib/providers/registry';
+import { fetchUpstream } from './fetch-upstream';
+import { upstreamCredentialHeaders } from './upstream-credential';
+import type { ServerConfig } from './server-config';
+import { buildUpstreamUrl } from './upstream-url';
+
+export interface ProviderCatalog {
+  provider: ProviderId;
+  /** `live`: from the provider's list endpoint; `curated`: discovery failed or was not possible. */
+  source: 'live' | 'curated';
+  error?: ErrorCode;
+  models: CatalogModel[];
+}
+
+const ttlMs = 10 * 60 * 1000;
+const discoveryTimeouts = { firstByteMs: 10_000, idleMs: 10_000, totalMs: 20_000 };
+
+interface CacheEntry {
+  at: number;
+  listed?: ListedModel[];
+  error?: ErrorCode;
+}
+
+const cache = new Map<ProviderId, CacheEntry>();
+const inFlight = new Map<ProviderId, Promise<CacheEntry>>();
+
+/** What the live catalog says about one model, if it has been fetched; never waits for it. */
+export function catalogHints(provider: ProviderId, model: string): CatalogHints | undefined {
+  const listed = cache.get(provider)?.listed?.find((entry) => entry.id === model);
+  return listed
+    ? { supportedParameters: listed.supportedParameters, reasoning: listed.reasoning }
+    : undefined;
+}
+
+/**
+ * One provider's models: discovered with the server key (cached for ten minutes), merged with
+ * the curated list and the operator's named models, filtered by the allowlist. When discovery
+ * fails the curated list is served, and the result says why.
+ */
+export async function providerCatalog(
+  provider: ProviderId,
+  config: ServerConfig,
+): Promise<ProviderCatalog> {
+  const entry = canDiscover(provider, config) ? await discover(provider, config) : undefined;
+  return {
+    provider,
+    source: entry?.listed ? 'live' : 'curated',
+    error: entry?.error,
+    models: assembleCatalog(provider, config, entry?.listed),
+  };
+}
+
+/** A provider with a base URL and a key (or no need of one) can list its models. */
+export function canDiscover(provider: ProviderId, config: ServerConfig): boolean {
+  const runtime = config.providers[provider];
+  return Boolean(runtime.baseUrl) && (Boolean(runtime.apiKey) || runtime.keyOptional);
+}
+
+/**
+ * The operator's named models and `<PROVIDER>_MODELS`, then the curated list (enriched by the live
+ * list where it has them), then the rest of the live list; all filtered by the allowlist.
+ */
+export function assembleCatalog(
+  provider: ProviderId,
+  config: ServerConfig,
+  live: ListedModel[] | undefined,
+): CatalogModel[] {
+  const runtime = config.providers[provider];
+  const definition = providers[provider];
+  const curatedIds = new Set<string>(definition.curatedModels.map((model) => model.id));
+  const named = explicitModels(config.modelRules).filter(
+    (model) => model.provider === provider || (!model.provider && canDiscover(provider, config)),
+  );
+  const candidates: Array<{ listed: ListedModel; curated: boolean }> = [
+    // The operator's own choices first, then the curated list, then the rest of the live list.
+    ...named.map((model) => ({
+      listed: live?.find((listed) => listed.id === model.id) ?? { id: model.id },
+      curated: true,
+    })),
+    ...runtime.models.map((id) => ({
+      listed: live?.find((listed) => listed.id === id) ?? { id },
+      curated: true,
+    })),
+    ...definition.curatedModels.map((model) => ({
+      listed: live?.find((listed) => listed.id === model.id) ?? { id: model.id, name: model.name },
+      curated: true,
+    })),
+    ...(live ?? [])
+      .filter((listed) => !curatedIds.has(listed.id))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((listed) => ({ listed, curated: false })),
+  ];
+
+  const seen = new Set<string>();
+  const models: CatalogModel[] = [];
+  for (const { listed, curated } of candidates) {
+    if (seen.has(listed.id) || !isModelAllowed(config.modelRules, provider, listed.id)) continue;
+    seen.add(listed.id);
+    const name = named.find((model) => model.id === listed.id)?.name ?? listed.name;
+    models.push(toCatalogModel(provider, definition.protocol, { ...listed, name }, curated));
+  }
+  return models;
+}
+
+async function discover(provider: ProviderId, config: ServerConfig): Promise<CacheEntry> {
+  const cached = cache.get(provider);
+  if (cached && Date.now() - cached.at < ttlMs) return cached;
+  const pending = inFlight.get(provider);
+  if (pending) return pending;
+  const request = fetchModelList(provider, config)
+    .then((listed): CacheEntry => ({ at: Date.now(), listed }))
+    .catch((error: unknown): CacheEntry => ({
+      // A failure is remembered briefly too, so a dead provider does not slow every page load.
+      at: Date.now() - ttlMs + 60_000,
+      error: error instanceof ParleyError ? error.code : 'upstream:unreachable',
+    }))
+    .then((entry) => {
+      cache.set(provider, entry);
+      inFlight.delete(provider);
+      return entry;
+    });
+  inFlight.set(provider, request);
+  return request;
+}
+
+/** Lists with the given key, or the server's: a user's own key lists what that key can use. */
+export async function fetchModelList(
+  provider: ProviderId,
+  config: ServerConfig,
+  apiKey = config.providers[provider].apiKey,
+): Promise<ListedModel[]> {
+  const runtime = config.providers[provider];
+  const definition = providers[provider];
+  const endpoint = definition.paths.find((path) => path.kind === 'models');
+  if (!endpoint || !runtime.baseUrl)
+    throw new ParleyError('provider:not_configured', 'No model list.');
+  const url = buildUpstreamUrl(
+    { provider: runtime, definition, endpoint, attribution: false },
+    'http://catalog.invalid/',
+    undefined,
+  );
+  const response = await fetchUpstream({
+    url,
+    method: 'GET',
+    headers: upstreamCredentialHeaders(definition, runtime, apiKey),
+    clientSignal: new AbortController().signal,
+    timeouts: discoveryTimeouts,
+  });
+  if (!response.ok) throw await ParleyError.fromResponse(response);
+  const listed = parseModelList(await response.json());
+  if (listed.length === 0)
+    throw new ParleyError('upstream:error', 'The provider listed no models.');
+  return listed;
+}
+
+/** For tests: forget every discovered catalog. */
+export function clearCatalogCache(): void {
+  cache.clear();
+  inFlight.clear();
+}

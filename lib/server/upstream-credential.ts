@@ -1,0 +1,40 @@
+import { ParleyError } from '@/lib/errors/parley-error';
+import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
+import type { ProviderRuntime } from './server-config';
+
+const credentialHeaders: Record<AuthScheme, (apiKey: string) => [string, string] | undefined> = {
+  bearer: (apiKey) => ['authorization', `Bearer ${apiKey}`],
+  'x-api-key': (apiKey) => ['x-api-key', apiKey],
+  'api-key': (apiKey) => ['api-key', apiKey],
+  'x-goog-api-key': (apiKey) => ['x-goog-api-key', apiKey],
+  none: () => undefined,
+};
+
+/** Characters that could split a header; never valid in a key. */
+const controlCharacters = /[\r\n\u0000]/;
+
+/**
+ * Adds what every upstream call to this provider carries: its version headers (unless the client
+ * chose its own), the operator's extra headers, and the one credential the access rules chose.
+ */
+export function upstreamCredentialHeaders(
+  definition: ProviderDefinition,
+  runtime: ProviderRuntime,
+  apiKey: string | undefined,
+  headers: Headers = new Headers(),
+): Headers {
+  for (const [name, value] of Object.entries(definition.defaultHeaders ?? {})) {
+    if (!headers.has(name)) headers.set(name, value);
+  }
+  for (const [name, value] of Object.entries(runtime.headers)) headers.set(name, value);
+  if (apiKey === undefined) return headers;
+  if (controlCharacters.test(apiKey)) {
+    throw new ParleyError(
+      'auth:key_missing',
+      'The API key contains characters that are not allowed.',
+    );
+  }
+  const credential = credentialHeaders[runtime.auth](apiKey);
+  if (credential) headers.set(...credential);
+  return headers;
+}

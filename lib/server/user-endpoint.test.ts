@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
+import { ParleyError } from '@/lib/errors/parley-error';
+import { isPrivateAddress } from './address-guard';
+import { proxyRequest } from './proxy';
+import { loadServerConfig, type Environment } from './server-config';
+import { parseUserEndpoint } from './user-endpoint';
+
+const strict = loadServerConfig({});
+
+function refusal(url: string, config = strict): string | undefined {
+  try {
+    parseUserEndpoint(url, config);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ParleyError) return error.code;
+    throw error;
+  }
+}
+
+describe('user endpoint addresses', () => {
+  it.each([
+    'http://api.example.com/v1',
+    'https://user:pass@api.example.com/v1',
+    'https://localhost/v1',
+    'https://127.0.0.1/v1',
+    'https://127.1/v1',
+    'https://2130706433/v1',
+    'https://0x7f.1/v1',
+    'https://０x7f.0.0.1/v1',
+    'https://１２７.0.0.1/v1',
+    'https://[::1]/v1',
+    'https://[::ffff:7f00:1]/v1',
+    'https://[::ffff:169.254.169.254]/v1',
+    'https://[64:ff9b::a9fe:a9fe]/v1',
+    'https://169.254.169.254/latest',
+    'https://10.1.2.3/v1',
+    'https://172.20.0.1/v1',
+    'https://192.168.1.10/v1',
+    'https://100.64.0.1/v1',
+    'https://0.0.0.0/v1',
+    'https://metadata.google.internal/v1',
+    'https://ollama.local/v1',
+    'https://ollama/v1',
+    'https://api.example.com/v1?api.openai.com',
+    'javascript:alert(1)',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(refusal(url)).toBe('endpoint:refused');
+  });
+
+  it.each(['https://api.together.xyz/v1', 'https://llm.example.org:8443/openai/v1/'])(
+    'accepts %s',
+    (url) => {
+      expect(refusal(url)).toBeUndefined();
+    },
+  );
+
+  it('allows http and private hosts only when the operator says so', () => {
+    const relaxed = loadServerConfig({ ALLOW_PRIVATE_UPSTREAMS: 'true' });
+    expect(refusal('http://127.0.0.1:11434/v1', relaxed)).toBeUndefined();
+    expect(
+      refusal('http://api.example.com/v1', loadServerConfig({ ALLOW_HTTP_UPSTREAMS: 'true' })),
+    ).toBeUndefined();
+    expect(
+      refusal('http://127.0.0.1:11434/v1', loadServerConfig({ ALLOW_HTTP_UPSTREAMS: 'true' })),
+    ).toBe('endpoint:refused');
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['::ffff:127.0.0.1', true],
+    ['fd00::1', true],
+    ['fe80::1', true],
+    ['8.8.8.8', false],
+    ['2606:4700:4700::1111', false],
+    ['not-an-ip', true],
+  ])('%s is private: %s', (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
+  });
+});
+
+describe('the proxy with a user endpoint', () => {
+  let mock: MockUpstream;
+  beforeAll(async () => {
+    mock = await startMockUpstream();
+  });
+  afterAll(() => mock.close());
+  afterEach(() => mock.reset());
+
+  const configFor = (extra: Environment = {}) =>
+    loadServerConfig({
+      OPENAI_COMPATIBLE_BASE_URL: 'https://operator.example/v1',
+      OPENAI_COMPATIBLE_API_KEY: 'sk-operator',
+      OPENAI_COMPATIBLE_CUSTOM_HEADERS: '{"X-Operator":"secret-header"}',
+      CODE: 'the-access-code',
+      ...extra,
+    });
+
+  const request = (headers: Record<string, string>) =>
+    new Request('http://parley.test/api/openai-compatible/chat/completions', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-upstream-base-url': `${mock.url}/user/v1`,
+        ...headers,
+      },
+      body: JSON.stringify({
+        model: 'mock-plain',
+        stream: true,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
+    });
+  const target = { provider: 'openai-compatible', path: ['chat', 'completions'] };
+
+  it('never sends a server key to an address from the request', async () => {
+    const response = await proxyRequest(
+      request({ 'x-access-code': 'the-access-code' }),
+      target,
+      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+    );
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'auth:user_key_required',
+    );
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('refuses a private endpoint unless the operator allows private upstreams', async () => {
+    const response = await proxyRequest(
+      request({ authorization: 'Bearer sk-user' }),
+      target,
+      configFor(),
+    );
+    expect(response.status).toBe(400);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('sends the user key and the user’s extra headers, never the operator’s', async () => {
+    const response = await proxyRequest(
+      request({
+        authorization: 'Bearer sk-user',
+        'x-upstream-headers': JSON.stringify({
+          'X-Team': 'blue',
+          Cookie: 'a=b',
+          'X-Api-Key': 'smuggled',
+        }),
+      }),
+      target,
+      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+    );
+    expect(response.status).toBe(200);
+    await response.text();
+    const received = mock.lastRequest();
+    expect(received?.path).toBe('/user/v1/chat/completions');
+    expect(received?.headers.authorization).toBe('Bearer sk-user');
+    expect(received?.headers['x-team']).toBe('blue');
+    for (const name of [
+      'x-operator',
+      'cookie',
+      'x-api-key',
+      'x-upstream-base-url',
+      'x-upstream-headers',
+    ]) {
+      expect(received?.headers[name]).toBeUndefined();
+    }
+  });
+});
