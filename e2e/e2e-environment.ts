@@ -41,6 +41,8 @@ export const e2eEnvironment: Record<string, string> = {
   OPENAI_COMPATIBLE_API_KEY: serverKeys.compatible,
   OPENAI_COMPATIBLE_PROVIDER_NAME: 'Local vLLM',
   OPENAI_COMPATIBLE_MODELS: 'mock/compat-reasoning-content',
+  // The e2e user endpoints live on the loopback mock.
+  ALLOW_PRIVATE_UPSTREAMS: 'true',
   OPENROUTER_ROUTING: JSON.stringify({ 'mock/fail-*': { models: ['deepseek/deepseek-r1'] } }),
   ORCAROUTER_FALLBACKS: JSON.stringify({ 'mock/fail-*': ['anthropic/claude-opus-4.7'] }),
   CODE: accessCode,

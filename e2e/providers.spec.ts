@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page';
-import { accessCode, serverKeys } from './e2e-environment';
+import { accessCode, mockUrl, serverKeys } from './e2e-environment';
 import { lastMockRequest, resetMock } from './mock-control';
 
 test.beforeEach(async () => {
@@ -157,4 +157,47 @@ test('the picker lists models discovered with the server keys', async ({ page })
   await expect
     .poll(async () => page.locator('[data-testid=model-picker] option').count())
     .toBeGreaterThan(30);
+});
+
+test('a user adds their own endpoint, chats through it with their key, and removes it', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('add-endpoint').click();
+  const first = page.getByTestId('endpoint').first();
+  await first.getByTestId('endpoint-name').fill('My lab');
+  await first.getByTestId('endpoint-base-url').fill(`${mockUrl}/lab/v1`);
+  await first.getByTestId('endpoint-key').fill('sk-lab-user');
+  await first.getByTestId('endpoint-headers').fill('X-Team: blue\nCookie: stolen=1');
+  await first.getByTestId('endpoint-models').fill('mock/lab-reasoning-content');
+  // A second endpoint lists its models itself.
+  await page.getByTestId('add-endpoint').click();
+  const second = page.getByTestId('endpoint').nth(1);
+  await second.getByTestId('endpoint-name').fill('Discovered');
+  await second.getByTestId('endpoint-base-url').fill(`${mockUrl}/other/v1`);
+  await second.getByTestId('endpoint-key').fill('sk-other-user');
+  await page.getByTestId('settings-close').click();
+
+  const picker = page.getByTestId('model-picker');
+  await expect(picker.locator('optgroup[label="Discovered"] option')).not.toHaveCount(0);
+  const value = await picker
+    .locator('optgroup[label="My lab"] option')
+    .first()
+    .getAttribute('value');
+  await picker.selectOption(value ?? '');
+  await chat.send('Through my lab');
+  await chat.waitForAnswerStatus('done');
+  await expect(chat.lastAnswer.getByTestId('answer')).toContainText('You said: Through my lab.');
+  const upstream = await lastMockRequest();
+  expect(upstream?.path).toBe('/lab/v1/chat/completions');
+  expect(upstream?.headers.authorization).toBe('Bearer sk-lab-user');
+  expect(upstream?.headers['x-team']).toBe('blue');
+  expect(upstream?.headers.cookie).toBeUndefined();
+
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('endpoint').first().getByTestId('remove-endpoint').click();
+  await page.getByTestId('settings-close').click();
+  await expect(picker.locator('optgroup[label="My lab"]')).toHaveCount(0);
 });

@@ -1,14 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sendMessage, stopStreaming } from '@/lib/chat/send-message';
 import { useCurrentModel } from '@/lib/chat/use-current-model';
-import { findModel, useModelCatalog } from '@/lib/chat/use-model-catalog';
+import { useEndpointModels } from '@/lib/chat/use-endpoint-models';
+import { useModelCatalog } from '@/lib/chat/use-model-catalog';
 import { usePublicConfig } from '@/lib/chat/use-public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { modelLabel } from '@/lib/config/public-config';
+import { findModel, modelLabel } from '@/lib/models/model-choice';
 import { flushPendingWrites, useChatStore } from '@/lib/store/chat-store';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
@@ -39,8 +40,13 @@ export function ChatApp() {
   }, [hydrate]);
 
   const config = configState.status === 'ready' ? configState.config : undefined;
-  const models = useModelCatalog(config);
-  const model = useCurrentModel(config);
+  const providerModels = useModelCatalog(config);
+  const endpointModels = useEndpointModels();
+  const models = useMemo(
+    () => [...providerModels, ...endpointModels],
+    [providerModels, endpointModels],
+  );
+  const model = useCurrentModel(config, models);
 
   return (
     <div className="flex h-dvh overflow-hidden">

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ModelPicker } from '@/components/models/model-picker';
 import { LanguageSelect } from '@/components/settings/language-select';
 import type { PublicConfig } from '@/lib/config/public-config';
-import { findModel } from '@/lib/chat/use-model-catalog';
+import { findModel } from '@/lib/models/model-choice';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useChatStore } from '@/lib/store/chat-store';
 import type { ConversationParameters } from '@/lib/store/chat-types';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { MarkdownView } from '@/components/markdown/markdown-view';
-import { parseModelRef } from '@/lib/models/model-ref';
+import { parseModelChoice } from '@/lib/models/model-choice';
 import type { ChatMessage } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ErrorNotice } from './error-notice';
@@ -27,7 +27,7 @@ export const MessageView = memo(function MessageView({ message }: { message: Cha
   }
 
   const streaming = message.status === 'streaming';
-  const requested = message.model ? parseModelRef(message.model)?.model : undefined;
+  const requested = message.model ? parseModelChoice(message.model)?.model : undefined;
   return (
     <li
       data-testid="message-assistant"

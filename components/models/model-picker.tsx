@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
-import { formatModelRef, parseModelRef } from '@/lib/models/model-ref';
+import { choiceOf, parseModelChoice } from '@/lib/models/model-choice';
+import { useSettingsStore } from '@/lib/store/settings-store';
 
 interface ModelPickerProps {
   providers: readonly PublicProvider[];
@@ -16,14 +17,21 @@ interface ModelPickerProps {
 /** A native select grouped by provider: keyboard- and screen-reader-friendly by construction. */
 export function ModelPicker({ providers, models, value, onChange }: ModelPickerProps) {
   const t = useTranslations('ModelPicker');
-  const groups = providers
-    .map((provider) => ({
-      provider,
-      models: models.filter((model) => model.provider === provider.id),
-    }))
-    .filter((group) => group.models.length > 0);
-  const offered = models.some((model) => refOf(model) === value);
-  const current = value ? parseModelRef(value) : undefined;
+  const endpoints = useSettingsStore((state) => state.customEndpoints);
+  const groups = [
+    ...providers.map((provider) => ({
+      key: provider.id,
+      label: provider.name,
+      models: models.filter((model) => model.provider === provider.id && !model.endpointId),
+    })),
+    ...endpoints.map((endpoint) => ({
+      key: endpoint.id,
+      label: endpoint.name || t('unnamedEndpoint'),
+      models: models.filter((model) => model.endpointId === endpoint.id),
+    })),
+  ].filter((group) => group.models.length > 0);
+  const offered = models.some((model) => choiceOf(model) === value);
+  const current = value ? parseModelChoice(value) : undefined;
 
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm">
@@ -37,10 +45,10 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
       >
         {groups.length === 0 && !value && <option value="">{t('none')}</option>}
         {value && !offered && current && <option value={value}>{current.model}</option>}
-        {groups.map(({ provider, models: providerModels }) => (
-          <optgroup key={provider.id} label={provider.name}>
+        {groups.map(({ key, label, models: providerModels }) => (
+          <optgroup key={key} label={label}>
             {providerModels.map((model) => (
-              <option key={refOf(model)} value={refOf(model)}>
+              <option key={choiceOf(model)} value={choiceOf(model)}>
                 {model.name ?? model.id}
                 {model.reasoning ? ` · ${t('reasoning')}` : ''}
               </option>
@@ -50,8 +58,4 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
       </select>
     </label>
   );
-}
-
-function refOf(model: CatalogModel): string {
-  return formatModelRef({ provider: model.provider, model: model.id });
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { CustomEndpoints } from './custom-endpoints';
+import { SecretInput } from './secret-input';
 
 interface SettingsDialogProps {
   config: PublicConfig | undefined;
@@ -68,6 +70,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
             <ProviderKeyField key={provider.id} provider={provider} />
           ))}
         </section>
+        <CustomEndpoints />
       </div>
     </dialog>
   );
@@ -116,37 +119,6 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
         value={apiKey}
         onChange={(value) => setProviderApiKey(provider.id, value)}
       />
-    </div>
-  );
-}
-
-function SecretInput(props: {
-  id: string;
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const t = useTranslations('Settings');
-  const [visible, setVisible] = useState(false);
-  return (
-    <div className="flex gap-2">
-      <input
-        id={props.id}
-        data-testid={props.testId}
-        type={visible ? 'text' : 'password'}
-        autoComplete="off"
-        spellCheck={false}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-950"
-      />
-      <button
-        type="button"
-        onClick={() => setVisible(!visible)}
-        className="rounded-md border border-zinc-300 px-2 text-xs dark:border-zinc-700"
-      >
-        {visible ? t('hide') : t('show')}
-      </button>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import { isErrorCode } from '@/lib/errors/error-codes';
-import { parseModelRef } from '@/lib/models/model-ref';
+import { parseModelChoice } from '@/lib/models/model-choice';
 import type { SamplingParameter } from '@/lib/models/capabilities';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
@@ -33,7 +33,7 @@ export async function sendMessage(
 ): Promise<void> {
   const store = useChatStore.getState();
   const conversation = store.conversations[conversationId];
-  const ref = conversation ? parseModelRef(conversation.model) : undefined;
+  const ref = conversation ? parseModelChoice(conversation.model) : undefined;
   if (!conversation || !ref || activeStreams.has(conversationId) || !text.trim()) return;
 
   const now = Date.now();
@@ -89,6 +89,7 @@ export async function sendMessage(
       credentials: {
         accessCode: settings.accessCode || undefined,
         apiKey: settings.providerSettings[ref.provider]?.apiKey || undefined,
+        endpoint: settings.customEndpoints.find((endpoint) => endpoint.id === ref.endpointId),
       },
       signal: controller.signal,
       onPart: (part: StreamPart) => {

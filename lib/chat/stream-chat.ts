@@ -4,11 +4,15 @@ import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
+import type { CustomEndpoint } from '@/lib/store/settings-store';
+import { endpointHeaders } from './endpoint-headers';
 
 export interface Credentials {
   accessCode?: string;
   /** The user's own key for this provider, sent as the bearer; the gateway forwards it as is. */
   apiKey?: string;
+  /** One of the user's own endpoints: the request goes there, with that endpoint's key. */
+  endpoint?: CustomEndpoint;
 }
 
 export interface StreamChatOptions {
@@ -59,6 +63,11 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
 
 function requestHeaders(credentials: Credentials): Headers {
   const headers = new Headers({ 'content-type': 'application/json', accept: 'text/event-stream' });
+  if (credentials.endpoint) {
+    for (const [name, value] of Object.entries(endpointHeaders(credentials.endpoint)))
+      headers.set(name, value);
+    return headers;
+  }
   if (credentials.accessCode) headers.set('x-access-code', credentials.accessCode);
   if (credentials.apiKey) headers.set('authorization', `Bearer ${credentials.apiKey}`);
   return headers;

@@ -1,20 +1,21 @@
 'use client';
 
 import type { PublicConfig } from '@/lib/config/public-config';
-import { formatModelRef } from '@/lib/models/model-ref';
+import type { CatalogModel } from '@/lib/models/catalog-model';
+import { findModel } from '@/lib/models/model-choice';
 import { useChatStore } from '@/lib/store/chat-store';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 /** The active conversation's model, else the last one picked (if still offered), else the default. */
-export function useCurrentModel(config: PublicConfig | undefined): string | undefined {
+export function useCurrentModel(
+  config: PublicConfig | undefined,
+  models: readonly CatalogModel[],
+): string | undefined {
   const activeModel = useChatStore((state) =>
     state.activeId ? state.conversations[state.activeId]?.model : undefined,
   );
   const lastModel = useSettingsStore((state) => state.lastModel);
   if (activeModel) return activeModel;
-  const offered = config?.models.some(
-    (model) => formatModelRef({ provider: model.provider, model: model.id }) === lastModel,
-  );
-  if (lastModel && offered) return lastModel;
+  if (lastModel && findModel(models, lastModel)) return lastModel;
   return config?.defaultModel;
 }

@@ -82,15 +82,3 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
     );
   }, [config, serverLists, userLists]);
 }
-
-export function findModel(
-  models: readonly CatalogModel[],
-  reference: string | undefined,
-): CatalogModel | undefined {
-  if (!reference) return undefined;
-  const colon = reference.indexOf(':');
-  return models.find(
-    (model) =>
-      model.provider === reference.slice(0, colon) && model.id === reference.slice(colon + 1),
-  );
-}

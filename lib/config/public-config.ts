@@ -19,12 +19,3 @@ export interface PublicProvider {
   /** Works without any key (a local Ollama). */
   keyOptional: boolean;
 }
-
-/** The display name of `provider:model`, falling back to the id the provider uses. */
-export function modelLabel(models: readonly CatalogModel[] | undefined, reference: string): string {
-  const colon = reference.indexOf(':');
-  const provider = reference.slice(0, colon);
-  const id = reference.slice(colon + 1);
-  const model = models?.find((entry) => entry.provider === provider && entry.id === id);
-  return model?.name ?? id;
-}

@@ -6,6 +6,8 @@ import type { ListedModel } from './parse-model-list';
 /** A model as the picker and the parameter controls see it. */
 export interface CatalogModel {
   provider: ProviderId;
+  /** Set for a model on one of the user's own endpoints. */
+  endpointId?: string;
   id: string;
   name?: string;
   contextLength?: number;

@@ -7,6 +7,17 @@ export interface ProviderSettings {
   apiKey: string;
 }
 
+/** One of the user's own OpenAI-compatible endpoints; its key never leaves this browser but to it. */
+export interface CustomEndpoint {
+  id: string;
+  name: string;
+  baseUrl: string;
+  apiKey: string;
+  headers: Record<string, string>;
+  /** Model ids to offer; empty means "ask the endpoint's /models". */
+  models: string[];
+}
+
 export interface PersistedSettings {
   accessCode: string;
   providerSettings: Partial<Record<ProviderId, ProviderSettings>>;
@@ -16,6 +27,7 @@ export interface PersistedSettings {
   draftParameters: ConversationParameters;
   /** Hides the reasoning panel; the reasoning text is still received and kept. */
   showReasoning: boolean;
+  customEndpoints: CustomEndpoint[];
 }
 
 interface SettingsState extends PersistedSettings {
@@ -24,6 +36,9 @@ interface SettingsState extends PersistedSettings {
   setLastModel: (model: string) => void;
   setDraftParameters: (parameters: ConversationParameters) => void;
   setShowReasoning: (show: boolean) => void;
+  addEndpoint: () => string;
+  updateEndpoint: (id: string, change: Partial<Omit<CustomEndpoint, 'id'>>) => void;
+  removeEndpoint: (id: string) => void;
 }
 
 export const settingsDefaults: PersistedSettings = {
@@ -31,6 +46,7 @@ export const settingsDefaults: PersistedSettings = {
   providerSettings: {},
   draftParameters: {},
   showReasoning: true,
+  customEndpoints: [],
 };
 
 export const useSettingsStore = create<SettingsState>()(
@@ -48,36 +64,55 @@ export const useSettingsStore = create<SettingsState>()(
       setLastModel: (lastModel) => set({ lastModel }),
       setDraftParameters: (draftParameters) => set({ draftParameters }),
       setShowReasoning: (showReasoning) => set({ showReasoning }),
+      addEndpoint: () => {
+        const id = crypto.randomUUID().slice(0, 8);
+        const endpoint: CustomEndpoint = {
+          id,
+          name: '',
+          baseUrl: '',
+          apiKey: '',
+          headers: {},
+          models: [],
+        };
+        set({ customEndpoints: [...get().customEndpoints, endpoint] });
+        return id;
+      },
+      updateEndpoint: (id, change) =>
+        set({
+          customEndpoints: get().customEndpoints.map((endpoint) =>
+            endpoint.id === id ? { ...endpoint, ...change } : endpoint,
+          ),
+        }),
+      removeEndpoint: (id) =>
+        set({ customEndpoints: get().customEndpoints.filter((endpoint) => endpoint.id !== id) }),
     }),
     {
       name: 'parley-settings',
-      version: 2,
+      version: 3,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({
-        accessCode,
-        providerSettings,
-        lastModel,
-        draftParameters,
-        showReasoning,
-      }) => ({
-        accessCode,
-        providerSettings,
-        lastModel,
-        draftParameters,
-        showReasoning,
+      partialize: (state): PersistedSettings => ({
+        accessCode: state.accessCode,
+        providerSettings: state.providerSettings,
+        lastModel: state.lastModel,
+        draftParameters: state.draftParameters,
+        showReasoning: state.showReasoning,
+        customEndpoints: state.customEndpoints,
       }),
       migrate: migrateSettings,
     },
   ),
 );
 
-/** Each version adds its step; nothing the user set is dropped. */
-export function migrateSettings(persisted: unknown, version: number): PersistedSettings {
-  const stored = (
-    typeof persisted === 'object' && persisted !== null ? persisted : {}
-  ) as Partial<PersistedSettings>;
-  // Version 1 had no draft parameters and no reasoning switch.
-  if (version < 2)
-    return { ...settingsDefaults, ...stored, draftParameters: {}, showReasoning: true };
-  return { ...settingsDefaults, ...stored };
+/**
+ * Every version so far only added settings (2: draft parameters and the reasoning switch;
+ * 3: custom endpoints), so migrating is filling in their defaults; nothing the user set is dropped.
+ * A later version that renames or reshapes a setting takes zustand's `version` argument and adds
+ * its step here.
+ */
+export function migrateSettings(persisted: unknown): PersistedSettings {
+  const stored = typeof persisted === 'object' && persisted !== null ? persisted : {};
+  const defined = Object.fromEntries(
+    Object.entries(stored).filter(([, value]) => value !== undefined),
+  );
+  return { ...settingsDefaults, ...(defined as Partial<PersistedSettings>) };
 }

@@ -1,0 +1,57 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
+import { parseModelList } from '@/lib/models/parse-model-list';
+import { useSettingsStore } from '@/lib/store/settings-store';
+import { endpointHeaders } from './endpoint-headers';
+
+const settleMs = 400;
+
+/**
+ * The models of the user's own endpoints: the ids the user listed, or else what the endpoint's
+ * `/models` answers through the gateway (with the user's key, to the user's address).
+ */
+export function useEndpointModels(): CatalogModel[] {
+  const endpoints = useSettingsStore((state) => state.customEndpoints);
+  const [discovered, setDiscovered] = useState<Record<string, string[]>>({});
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      for (const endpoint of endpoints) {
+        if (!endpoint.baseUrl || endpoint.models.length > 0) continue;
+        fetch('/api/openai-compatible/models', {
+          headers: endpointHeaders(endpoint),
+          signal: controller.signal,
+          cache: 'no-store',
+        })
+          .then(async (response) => (response.ok ? parseModelList(await response.json()) : []))
+          .then((listed) =>
+            setDiscovered((previous) => ({
+              ...previous,
+              [endpoint.id]: listed.map((model) => model.id),
+            })),
+          )
+          .catch(() => undefined);
+      }
+    }, settleMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [endpoints]);
+
+  return useMemo(
+    () =>
+      endpoints.flatMap((endpoint) =>
+        (endpoint.models.length > 0 ? endpoint.models : (discovered[endpoint.id] ?? [])).map(
+          (id) => ({
+            ...toCatalogModel('openai-compatible', 'openai', { id }, true),
+            endpointId: endpoint.id,
+          }),
+        ),
+      ),
+    [endpoints, discovered],
+  );
+}
