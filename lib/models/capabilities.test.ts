@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolId } from '@/lib/providers/types';
-import {
-  applyParameterPolicy,
-  modelCapabilities,
-  readRequestSettings,
-  type CatalogHints,
-} from './capabilities';
+import { modelCapabilities, type CatalogHints } from './capabilities';
+import { applyParameterPolicy, readRequestSettings } from './parameter-policy';
 
 type Body = Record<string, unknown>;
 

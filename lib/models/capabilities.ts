@@ -1,11 +1,6 @@
 import type { ProtocolId } from '@/lib/providers/types';
-import {
-  claudeVersion,
-  gptVersion,
-  idRequestsThinking,
-  normalizeModelId,
-  type ClaudeVersion,
-} from './normalize-model-id';
+import { parameterRules, reasonsByName, type ModelName } from './capability-rules';
+import { claudeVersion, idRequestsThinking, normalizeModelId } from './normalize-model-id';
 
 /**
  * The parameter policy: which sampling parameters a request may carry (DESIGN "Models").
@@ -61,7 +56,7 @@ export interface RequestSettings {
 }
 
 /** Where each parameter sits in each protocol's native body; an absent one has no field there. */
-const parameterFields: Record<ProtocolId, Partial<Record<SamplingParameter, string>>> = {
+export const parameterFields: Record<ProtocolId, Partial<Record<SamplingParameter, string>>> = {
   openai: {
     temperature: 'temperature',
     top_p: 'top_p',
@@ -85,123 +80,6 @@ const parameterFields: Record<ProtocolId, Partial<Record<SamplingParameter, stri
     stop: 'generationConfig.stopSequences',
   },
 };
-
-interface ModelName {
-  id: string;
-  claude: ClaudeVersion | undefined;
-}
-
-interface ParameterRule {
-  /**
-   * `model` rules describe the model and give way to a live catalog; `request` rules depend on
-   * this request's thinking setting, which no catalog describes, so they always apply.
-   */
-  level: 'model' | 'request';
-  applies(name: ModelName, settings: RequestSettings, protocol: ProtocolId): boolean;
-  rejects: readonly SamplingParameter[];
-  ranges?: Partial<Record<SamplingParameter, ValueRange>>;
-  maxTokensField?: 'max_completion_tokens';
-}
-
-/** §1a: `^o\d+` and gpt ≥5, except plain `gpt-N-chat*` (no minor version). */
-function isOpenAIReasoningModel(id: string): boolean {
-  const gpt = gptVersion(id);
-  if (gpt) return gpt.major >= 5 && !(gpt.minor === undefined && gpt.variant?.startsWith('chat'));
-  return /^o\d+(?:-|$)/.test(id);
-}
-
-/**
- * §1a: GPT-5.1 and later keep temperature, top_p and logprobs with `reasoning_effort: "none"`.
- * Vercel's current code stops the exception at gpt-6, whose models reject the parameters again.
- */
-function keepsSamplingWithoutReasoning(id: string, settings: RequestSettings): boolean {
-  const gpt = gptVersion(id);
-  return settings.reasoningEffort === 'none' && gpt?.major === 5 && (gpt.minor ?? 0) >= 1;
-}
-
-/** §5: Opus newer than 4.6 and any major ≥5 reject sampling; mythos per Unsloth (⚠️). */
-function claudeRejectsSampling({ id, claude }: ModelName): boolean {
-  if (id.startsWith('claude-mythos')) return true;
-  if (!claude) return false;
-  return claude.major >= 5 || (claude.family === 'opus' && claude.major === 4 && claude.minor >= 7);
-}
-
-const openAIReasoningRejects = [
-  'presence_penalty',
-  'frequency_penalty',
-  'top_logprobs',
-  'logit_bias',
-] as const;
-
-const parameterRules: readonly ParameterRule[] = [
-  {
-    // §1a table: reasoning models accept only defaults, and `max_tokens` is refused outright.
-    level: 'model',
-    applies: ({ id }, settings) =>
-      isOpenAIReasoningModel(id) && !keepsSamplingWithoutReasoning(id, settings),
-    rejects: ['temperature', 'top_p', 'logprobs', ...openAIReasoningRejects],
-    maxTokensField: 'max_completion_tokens',
-  },
-  {
-    // §1a exception row: gpt-5.1+ with effort "none" (Vercel still drops top_logprobs there).
-    level: 'model',
-    applies: ({ id }, settings) => keepsSamplingWithoutReasoning(id, settings),
-    rejects: openAIReasoningRejects,
-    maxTokensField: 'max_completion_tokens',
-  },
-  {
-    // §5: "a value of 1.0 will be accepted for backwards compatibility"; omitting it is safe.
-    level: 'model',
-    applies: (name) => claudeRejectsSampling(name),
-    rejects: ['temperature', 'top_p', 'top_k'],
-  },
-  {
-    // §4: the reasoner ignores sampling and penalties and errors on logprobs; regex from §3.
-    level: 'model',
-    applies: ({ id }) => /^deepseek-(?:reasoner|r1)\b/.test(id),
-    rejects: [
-      'temperature',
-      'top_p',
-      'presence_penalty',
-      'frequency_penalty',
-      'logprobs',
-      'top_logprobs',
-    ],
-  },
-  {
-    // §5: with thinking, temperature must be 1 or absent, top_k is forbidden, top_p 0.95–1.
-    level: 'request',
-    applies: ({ id }, settings, protocol) =>
-      settings.thinking === true && (protocol === 'anthropic' || id.startsWith('claude-')),
-    rejects: ['top_k'],
-    ranges: { temperature: { min: 1, max: 1 }, top_p: { min: 0.95, max: 1 } },
-  },
-  {
-    // §4: DeepSeek's thinking-mode page lists temperature and the penalties as ignored.
-    level: 'request',
-    applies: ({ id }, settings) => settings.thinking === true && id.startsWith('deepseek-'),
-    rejects: ['temperature', 'presence_penalty', 'frequency_penalty'],
-  },
-];
-
-/** Name rules for the reasoning flag; a catalog's `reasoning` object takes precedence. */
-function reasonsByName({ id, claude }: ModelName): boolean {
-  if (/non-?reasoning|no-?think/.test(id)) return false;
-  if (isOpenAIReasoningModel(id) || id.startsWith('claude-mythos')) return true;
-  if (claude) {
-    const { family, major, minor } = claude;
-    if (major >= 5 || (major === 4 && (family === 'opus' || family === 'sonnet'))) return true;
-    if (family === 'haiku' && major === 4 && minor >= 5) return true;
-    if (family === 'sonnet' && major === 3 && minor === 7) return true;
-  }
-  return [
-    /^gemini-(?:2\.5|[3-9])/,
-    /^grok-(?:3-mini|[4-9]|\d{2,})/,
-    /^(?:qwq|gpt-oss|deepseek-v4)/,
-    /^qwen3(?!.*(?:instruct|coder))/, // the 2507 -instruct and -coder releases do not think
-    /(?:^|[-_.])(?:think(?:ing)?|reason(?:er|ing)|r1)(?:[-_.]|$)/,
-  ].some((pattern) => pattern.test(id));
-}
 
 export function modelCapabilities(
   protocol: ProtocolId,
@@ -240,106 +118,4 @@ export function modelCapabilities(
           ? 'max_completion_tokens'
           : 'max_tokens',
   };
-}
-
-type Body = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Body {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The effort and thinking settings a native body carries; `thinking` is undefined when unsaid. */
-export function readRequestSettings(protocol: ProtocolId, body: Body): RequestSettings {
-  const reasoning = isRecord(body.reasoning) ? body.reasoning : undefined;
-  const effort = body.reasoning_effort ?? reasoning?.effort;
-  const reasoningEffort = typeof effort === 'string' ? effort : undefined;
-  // Anthropic `thinking` (§5) and DeepSeek's switch of the same shape (§4).
-  const thinkingType = isRecord(body.thinking) ? body.thinking.type : undefined;
-  if (thinkingType === 'enabled' || thinkingType === 'adaptive') {
-    return { reasoningEffort, thinking: true };
-  }
-  if (thinkingType === 'disabled' || protocol !== 'openai') {
-    return { reasoningEffort, thinking: thinkingType === 'disabled' ? false : undefined };
-  }
-  // The routers turn a requested effort into Claude thinking (§2 `reasoning`, §3 "Reasoning").
-  const requested =
-    reasoningEffort === undefined
-      ? reasoning !== undefined && reasoning.enabled !== false
-      : reasoningEffort !== 'none';
-  return { reasoningEffort, thinking: requested ? true : undefined };
-}
-
-function readField(body: Body, path: string): unknown {
-  let value: unknown = body;
-  for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined;
-  return value;
-}
-
-/** A copy of `body` without the field at the dotted `path`; objects on the path are copied. */
-function withoutField(body: Body, path: string): Body {
-  const [key, ...rest] = path.split('.');
-  const copy = { ...body };
-  if (key === undefined) return copy;
-  const child = copy[key];
-  if (rest.length === 0) delete copy[key];
-  else if (isRecord(child)) copy[key] = withoutField(child, rest.join('.'));
-  return copy;
-}
-
-/**
- * Removes what the model would reject from a native request body, as the gateway's safety net
- * (the UI already hides these controls). Returns a new body; the input is never changed.
- * `stripped` names each removed field by its path in that body (`top_p`,
- * `generationConfig.topP`); a rename reads `max_tokens->max_completion_tokens`, in ASCII because
- * the list goes into a response header.
- */
-export function applyParameterPolicy(
-  protocol: ProtocolId,
-  model: string,
-  body: Body,
-  hints?: CatalogHints,
-): { body: Body; stripped: string[] } {
-  const settings = readRequestSettings(protocol, body);
-  const capabilities = modelCapabilities(protocol, model, hints, settings);
-  let result: Body = { ...body };
-  const stripped: string[] = [];
-  const strip = (path: string) => {
-    result = withoutField(result, path);
-    stripped.push(path);
-  };
-
-  for (const parameter of samplingParameters) {
-    const path = parameterFields[protocol][parameter];
-    const value = path === undefined ? undefined : readField(result, path);
-    if (path === undefined || value === undefined) continue;
-    const range = capabilities.acceptedRanges[parameter];
-    const inRange =
-      range === undefined ||
-      (typeof value === 'number' && value >= range.min && value <= range.max);
-    if (!capabilities.acceptedParameters.has(parameter) || !inRange) strip(path);
-  }
-
-  if (protocol === 'openai') {
-    const catalog = hints?.supportedParameters;
-    if (catalog && !catalog.includes('max_tokens')) {
-      for (const field of ['max_tokens', 'max_completion_tokens']) {
-        if (result[field] !== undefined) strip(field);
-      }
-    } else if (
-      capabilities.maxTokensField === 'max_completion_tokens' &&
-      result.max_tokens !== undefined
-    ) {
-      // §1a: 400 `unsupported_parameter` for `max_tokens`; an explicit completion limit wins.
-      if (result.max_completion_tokens === undefined) {
-        result = {
-          ...withoutField(result, 'max_tokens'),
-          max_completion_tokens: result.max_tokens,
-        };
-        stripped.push('max_tokens->max_completion_tokens');
-      } else {
-        strip('max_tokens');
-      }
-    }
-  }
-  return { body: result, stripped };
 }

@@ -9,6 +9,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from './types';
+import { endOfStream, parseEventData } from './stream-end';
 
 /** `max_tokens` is required by the Messages API; this is what we ask for when the user set none. */
 const DEFAULT_MAX_TOKENS = 8192;
@@ -103,12 +104,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   return {
     decode(event: ServerSentEvent): StreamPart[] {
       if (terminated) return [];
-      let data: unknown;
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return fail('The provider sent data that is not JSON.', 'stream:malformed');
+      const parsed = parseEventData(event.data);
+      if ('error' in parsed) {
+        terminated = true;
+        failed = true;
+        return [parsed.error];
       }
+      const data = parsed.value;
       if (!isRecord(data)) return [];
       // The SDK dispatches on the event name; data.type repeats it (wire-formats §5, §9).
       switch (event.event ?? data.type) {
@@ -145,21 +147,12 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     },
 
     end(): StreamPart[] {
-      const parts: StreamPart[] = [];
-      if (Object.keys(usage).length) parts.push({ type: 'usage', usage: { ...usage } });
-      if (failed) return parts;
-      if (terminated) {
-        parts.push({ type: 'finish', reason: stopReason ?? 'end_turn' });
-      } else {
-        parts.push({
-          type: 'error',
-          error: {
-            message: 'The stream ended before the provider finished.',
-            code: 'stream:interrupted',
-          },
-        });
-      }
-      return parts;
+      return endOfStream({
+        usage: Object.keys(usage).length ? { ...usage } : undefined,
+        failed,
+        completed: terminated,
+        finishReason: stopReason ?? 'end_turn',
+      });
     },
   };
 }

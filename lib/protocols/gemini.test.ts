@@ -1,33 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEventStream } from '@/lib/sse/parse-event-stream';
-import { encode, splitAt, streamOfChunks } from '@/lib/testing/byte-stream';
+import { encode } from '@/lib/testing/byte-stream';
 import { geminiProtocol } from './gemini';
-import type { ChatRequest, StreamPart } from './types';
+import { decodeWith, expectSplitInvariant, fixture, joinedText } from './fixture-support';
+import type { ChatRequest } from './types';
 
-function fixture(name: string): Uint8Array {
-  return readFileSync(new URL(`./__fixtures__/${name}.sse`, import.meta.url));
-}
-
-async function decode(chunks: Uint8Array[]): Promise<StreamPart[]> {
-  const decoder = geminiProtocol.createStreamDecoder();
-  const parts: StreamPart[] = [];
-  for await (const event of parseEventStream(streamOfChunks(chunks)))
-    parts.push(...decoder.decode(event));
-  parts.push(...decoder.end());
-  return parts;
-}
-
-const text = (parts: StreamPart[], type: 'text-delta' | 'reasoning-delta') =>
-  parts.flatMap((part) => (part.type === type ? [part.text] : [])).join('');
-
-/** Cut points near both ends, in the middle, and inside the first multi-byte characters. */
-function cutOffsets(bytes: Uint8Array): number[] {
-  const insideCharacters = [...bytes.keys()]
-    .filter((offset) => ((bytes[offset] ?? 0) & 0xc0) === 0x80)
-    .slice(0, 4);
-  return [1, 7, 64, 200, Math.floor(bytes.length / 2), bytes.length - 3, ...insideCharacters];
-}
+const decode = (chunks: Uint8Array[]) => decodeWith(geminiProtocol, chunks);
+const text = joinedText;
 
 const fixtures = [
   'gemini-thinking',
@@ -39,21 +17,7 @@ const fixtures = [
 
 describe('gemini protocol: stream decoding', () => {
   it.each(fixtures)('%s maps to the same parts however the bytes are split', async (name) => {
-    const bytes = fixture(name);
-    const whole = await decode([bytes]);
-    expect(whole).toMatchSnapshot();
-    for (const offset of cutOffsets(bytes)) {
-      if (offset > 0 && offset < bytes.length)
-        expect(await decode(splitAt(bytes, [offset]))).toEqual(whole);
-    }
-    expect(
-      await decode(
-        splitAt(
-          bytes,
-          cutOffsets(bytes).sort((a, b) => a - b),
-        ),
-      ),
-    ).toEqual(whole);
+    await expectSplitInvariant(geminiProtocol, name);
   });
 
   it('reads thought parts as reasoning, keeps the signature, and counts the last usage once', async () => {

@@ -8,6 +8,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from './types';
+import { endOfStream, parseEventData } from './stream-end';
 
 const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
   minimal: 512,
@@ -90,12 +91,12 @@ export function createGeminiStreamDecoder(): StreamDecoder {
   return {
     decode(event: ServerSentEvent): StreamPart[] {
       if (failed) return [];
-      let response: unknown;
-      try {
-        response = JSON.parse(event.data);
-      } catch {
-        return fail('The provider sent data that is not JSON.', 'stream:malformed');
+      const parsed = parseEventData(event.data);
+      if ('error' in parsed) {
+        failed = true;
+        return [parsed.error];
       }
+      const response = parsed.value;
       if (!isRecord(response)) return [];
       if (isRecord(response.error)) {
         const { message, status, code } = response.error;
@@ -154,21 +155,13 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     },
 
     end(): StreamPart[] {
-      const parts: StreamPart[] = usage ? [{ type: 'usage', usage }] : [];
-      if (failed) return parts;
       // Gemini has no end event: a body that ends before any finishReason was cut off.
-      if (finishReason !== undefined) {
-        parts.push({ type: 'finish', reason: finishReason });
-      } else {
-        parts.push({
-          type: 'error',
-          error: {
-            message: 'The stream ended before the provider finished.',
-            code: 'stream:interrupted',
-          },
-        });
-      }
-      return parts;
+      return endOfStream({
+        usage,
+        failed,
+        completed: finishReason !== undefined,
+        finishReason: finishReason ?? 'STOP',
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { isRecord } from '@/lib/errors/parley-error';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
+import { endOfStream, parseEventData } from './stream-end';
 import { createThinkTagSplitter } from './think-tags';
 import type {
   ChatTurn,
@@ -89,23 +90,13 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
         terminated = true;
         return [];
       }
-      let chunk: unknown;
-      try {
-        chunk = JSON.parse(event.data);
-      } catch {
+      const parsed = parseEventData(event.data);
+      if ('error' in parsed) {
         terminated = true;
         failed = true;
-        return [
-          ...thinkTags.flush(),
-          {
-            type: 'error',
-            error: {
-              message: 'The provider sent data that is not JSON.',
-              code: 'stream:malformed',
-            },
-          },
-        ];
+        return [...thinkTags.flush(), parsed.error];
       }
+      const chunk = parsed.value;
       if (!isRecord(chunk)) return [];
       // An error after the stream started: OpenAI's `data: {"error":…}`, OrcaRouter's
       // `event: error`, OpenRouter's error chunk with finish_reason "error".
@@ -153,21 +144,16 @@ export function createOpenAIStreamDecoder(): StreamDecoder {
     },
 
     end(): StreamPart[] {
-      const parts: StreamPart[] = failed ? [] : thinkTags.flush();
-      if (usage) parts.push({ type: 'usage', usage });
-      if (failed) return parts;
-      if (terminated) {
-        parts.push({ type: 'finish', reason: finishReason ?? 'stop' });
-      } else {
-        parts.push({
-          type: 'error',
-          error: {
-            message: 'The stream ended before the provider finished.',
-            code: 'stream:interrupted',
-          },
-        });
-      }
-      return parts;
+      const held = failed ? [] : thinkTags.flush();
+      return [
+        ...held,
+        ...endOfStream({
+          usage,
+          failed,
+          completed: terminated,
+          finishReason: finishReason ?? 'stop',
+        }),
+      ];
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import { isModelAllowed, matchesPattern } from '@/lib/models/allowlist';
-import { applyParameterPolicy, type CatalogHints } from '@/lib/models/capabilities';
+import type { CatalogHints } from '@/lib/models/capabilities';
+import { applyParameterPolicy } from '@/lib/models/parameter-policy';
 import type { ResolvedRoute } from './resolve-route';
 import type { ServerConfig } from './server-config';
 
