@@ -65,6 +65,26 @@ for (const { protocol, model, path, key } of reasoningChats) {
   });
 }
 
+const plainChats = [
+  { model: 'openai:gpt-4.1', path: '/v1/chat/completions', key: `Bearer ${serverKeys.openai}` },
+  { model: 'xai:grok-4', path: '/xai/v1/chat/completions', key: `Bearer ${serverKeys.xai}` },
+] as const;
+
+for (const { model, path, key } of plainChats) {
+  test(`a chat with ${model} streams the answer through its provider`, async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithCode(accessCode, model);
+    await chat.send(`Hello ${model}`);
+    await chat.waitForAnswerStatus('done');
+    await expect(chat.lastAnswer.getByTestId('answer')).toHaveText(
+      `Hello from the mock upstream. You said: Hello ${model}. ✓`,
+    );
+    const upstream = await lastMockRequest();
+    expect(upstream?.path).toBe(path);
+    expect(upstream?.headers.authorization).toBe(key);
+  });
+}
+
 test('Azure legacy deployments get the deployment in the path, the api-key header and the API version', async ({
   page,
 }) => {
@@ -200,4 +220,27 @@ test('a user adds their own endpoint, chats through it with their key, and remov
   await page.getByTestId('endpoint').first().getByTestId('remove-endpoint').click();
   await page.getByTestId('settings-close').click();
   await expect(picker.locator('optgroup[label="My lab"]')).toHaveCount(0);
+});
+
+test('OpenRouter routing preferences and fallbacks set in the settings reach the request', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('option-openrouter-sort').selectOption('throughput');
+  await page.getByTestId('option-openrouter-dataCollection').selectOption('deny');
+  await page
+    .getByTestId('option-openrouter-fallbackModels')
+    .fill('anthropic/claude-opus-4.7, openai/gpt-5.1');
+  await page.getByTestId('settings-close').click();
+  await chat.send('Route me');
+  await chat.waitForAnswerStatus('done');
+  const body = (await lastMockRequest())?.body as Record<string, unknown>;
+  expect(body.provider).toEqual({ sort: 'throughput', data_collection: 'deny' });
+  expect(body.models).toEqual([
+    'deepseek/deepseek-r1',
+    'anthropic/claude-opus-4.7',
+    'openai/gpt-5.1',
+  ]);
 });

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { CustomEndpoints } from './custom-endpoints';
+import { ProviderOptions } from './provider-options';
 import { SecretInput } from './secret-input';
 
 interface SettingsDialogProps {
@@ -119,6 +120,7 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
         value={apiKey}
         onChange={(value) => setProviderApiKey(provider.id, value)}
       />
+      <ProviderOptions provider={provider.id} />
     </div>
   );
 }

@@ -91,6 +91,9 @@ export async function sendMessage(
         apiKey: settings.providerSettings[ref.provider]?.apiKey || undefined,
         endpoint: settings.customEndpoints.find((endpoint) => endpoint.id === ref.endpointId),
       },
+      providerOptions: ref.endpointId
+        ? undefined
+        : settings.providerSettings[ref.provider]?.options,
       signal: controller.signal,
       onPart: (part: StreamPart) => {
         if (part.type === 'reasoning-delta') buffer.add(part.text, '');

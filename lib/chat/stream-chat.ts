@@ -2,7 +2,7 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { protocols } from '@/lib/protocols';
 import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
 import { providers, type ProviderId } from '@/lib/providers/registry';
-import type { ProviderDefinition } from '@/lib/providers/types';
+import type { ProviderDefinition, ProviderSettingValues } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
 import type { CustomEndpoint } from '@/lib/store/settings-store';
 import { endpointHeaders } from './endpoint-headers';
@@ -19,6 +19,8 @@ export interface StreamChatOptions {
   provider: ProviderId;
   request: ChatRequest;
   credentials: Credentials;
+  /** The user's preferences for this provider (routing, fallbacks), applied by its registry entry. */
+  providerOptions?: ProviderSettingValues;
   signal: AbortSignal;
   onPart: (part: StreamPart) => void;
 }
@@ -31,7 +33,13 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
   const definition: ProviderDefinition = providers[options.provider];
   const adapter = protocols[definition.protocol];
   const native = adapter.buildChatRequest(options.request);
-  const body = definition.adaptRequestBody ? definition.adaptRequestBody(native.body) : native.body;
+  const adapted = definition.adaptRequestBody
+    ? definition.adaptRequestBody(native.body)
+    : native.body;
+  const body =
+    definition.applyUserSettings && options.providerOptions
+      ? definition.applyUserSettings(adapted, options.providerOptions)
+      : adapted;
   const query = native.query ? `?${new URLSearchParams(native.query).toString()}` : '';
 
   let response: Response;

@@ -3,8 +3,12 @@ import {
   adaptOllamaBody,
   adaptOpenRouterBody,
   adaptXaiBody,
+  applyOpenRouterSettings,
+  applyOrcaRouterSettings,
   mergeOpenRouterRouting,
   mergeOrcaRouterFallbacks,
+  openRouterSettingFields,
+  orcaRouterSettingFields,
 } from './request-adapters';
 import type { ProviderDefinition, ProviderPath } from './types';
 
@@ -122,6 +126,8 @@ export const providers = {
     attribution: true,
     adaptRequestBody: adaptOpenRouterBody,
     mergeRouting: mergeOpenRouterRouting,
+    settingFields: openRouterSettingFields,
+    applyUserSettings: applyOpenRouterSettings,
     curatedModels: [
       { id: 'anthropic/claude-opus-4.7', name: 'Claude Opus 4.7' },
       { id: 'openai/gpt-5.1', name: 'GPT-5.1' },
@@ -144,6 +150,8 @@ export const providers = {
     paths: openaiPaths,
     attribution: true,
     mergeRouting: mergeOrcaRouterFallbacks,
+    settingFields: orcaRouterSettingFields,
+    applyUserSettings: applyOrcaRouterSettings,
     curatedModels: [
       { id: 'orcarouter/auto', name: 'OrcaRouter Auto' },
       { id: 'openai/gpt-5.1', name: 'GPT-5.1' },

@@ -4,6 +4,8 @@ import {
   adaptOllamaBody,
   adaptOpenRouterBody,
   adaptXaiBody,
+  applyOpenRouterSettings,
+  applyOrcaRouterSettings,
   mergeOpenRouterRouting,
   mergeOrcaRouterFallbacks,
 } from './request-adapters';
@@ -59,5 +61,49 @@ describe('operator routing', () => {
     [mergeOrcaRouterFallbacks, { models: ['x'] }],
   ])('refuses a rule of the wrong shape', (merge, rule) => {
     expect(merge({ model: 'm' }, rule)).toBeUndefined();
+  });
+});
+
+describe("the user's provider preferences", () => {
+  it('become OpenRouter provider routing and a fallback chain', () => {
+    expect(
+      applyOpenRouterSettings(
+        { model: 'anthropic/claude-opus-4.7' },
+        {
+          providerOrder: ['anthropic', 'amazon-bedrock'],
+          sort: 'latency',
+          dataCollection: 'deny',
+          allowFallbacks: 'no',
+          fallbackModels: ['openai/gpt-5.1'],
+        },
+      ),
+    ).toEqual({
+      model: 'anthropic/claude-opus-4.7',
+      provider: {
+        order: ['anthropic', 'amazon-bedrock'],
+        sort: 'latency',
+        data_collection: 'deny',
+        allow_fallbacks: false,
+      },
+      models: ['anthropic/claude-opus-4.7', 'openai/gpt-5.1'],
+    });
+  });
+
+  it('leave the body alone when nothing is set', () => {
+    expect(applyOpenRouterSettings({ model: 'm' }, { sort: '', providerOrder: [] })).toEqual({
+      model: 'm',
+    });
+    const body = { model: 'm' };
+    expect(applyOrcaRouterSettings(body, {})).toBe(body);
+  });
+
+  it('become an OrcaRouter chain of five with route "fallback"', () => {
+    expect(
+      applyOrcaRouterSettings({ model: 'a' }, { fallbackModels: ['b', 'c', 'd', 'e', 'f'] }),
+    ).toEqual({
+      model: 'a',
+      models: ['a', 'b', 'c', 'd', 'e'],
+      route: 'fallback',
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { ProviderSettingField, ProviderSettingKey, ProviderSettingValues } from './types';
+
 /**
  * Provider spellings of the one reasoning-effort control. The shared OpenAI adapter writes
  * `reasoning_effort`; these hooks rewrite it where a provider wants something else.
@@ -74,4 +76,50 @@ export function mergeOrcaRouterFallbacks(body: Body, rule: unknown): Body | unde
   if (!isStringList(rule)) return undefined;
   if (body.models) return body;
   return { ...body, models: [body.model, ...rule].slice(0, 5), route: 'fallback' };
+}
+
+function listValue(values: ProviderSettingValues, key: ProviderSettingKey): string[] {
+  const value = values[key];
+  return Array.isArray(value) ? value.filter(Boolean) : [];
+}
+
+function selectValue(values: ProviderSettingValues, key: ProviderSettingKey): string | undefined {
+  const value = values[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export const openRouterSettingFields: readonly ProviderSettingField[] = [
+  { key: 'providerOrder', kind: 'list' },
+  { key: 'sort', kind: 'select', options: ['price', 'throughput', 'latency'] },
+  { key: 'dataCollection', kind: 'select', options: ['allow', 'deny'] },
+  { key: 'allowFallbacks', kind: 'select', options: ['yes', 'no'] },
+  { key: 'fallbackModels', kind: 'list' },
+];
+
+/** The user's OpenRouter preferences as `provider` and a `models` fallback chain. */
+export function applyOpenRouterSettings(body: Body, values: ProviderSettingValues): Body {
+  const provider: Body = {};
+  const order = listValue(values, 'providerOrder');
+  if (order.length) provider.order = order;
+  const sort = selectValue(values, 'sort');
+  if (sort) provider.sort = sort;
+  const dataCollection = selectValue(values, 'dataCollection');
+  if (dataCollection) provider.data_collection = dataCollection;
+  const allowFallbacks = selectValue(values, 'allowFallbacks');
+  if (allowFallbacks) provider.allow_fallbacks = allowFallbacks === 'yes';
+  const fallbacks = listValue(values, 'fallbackModels');
+  const adapted: Body = Object.keys(provider).length ? { ...body, provider } : { ...body };
+  if (fallbacks.length) adapted.models = [body.model, ...fallbacks];
+  return adapted;
+}
+
+export const orcaRouterSettingFields: readonly ProviderSettingField[] = [
+  { key: 'fallbackModels', kind: 'list' },
+];
+
+/** The user's OrcaRouter fallback chain: `models` with `route: "fallback"`, five at most. */
+export function applyOrcaRouterSettings(body: Body, values: ProviderSettingValues): Body {
+  const fallbacks = listValue(values, 'fallbackModels');
+  if (!fallbacks.length) return body;
+  return { ...body, models: [body.model, ...fallbacks].slice(0, 5), route: 'fallback' };
 }

@@ -28,6 +28,21 @@ export interface UpstreamTarget {
   query: Record<string, string>;
 }
 
+/** The provider-specific preferences a user can set in the settings panel (labels in locales/). */
+export type ProviderSettingKey =
+  'providerOrder' | 'sort' | 'dataCollection' | 'allowFallbacks' | 'fallbackModels';
+export type ProviderSettingOption =
+  'price' | 'throughput' | 'latency' | 'allow' | 'deny' | 'yes' | 'no';
+
+export interface ProviderSettingField {
+  key: ProviderSettingKey;
+  /** `list`: comma-separated values; `select`: one of `options`, or empty for the provider's default. */
+  kind: 'list' | 'select';
+  options?: readonly ProviderSettingOption[];
+}
+
+export type ProviderSettingValues = Partial<Record<ProviderSettingKey, string | string[]>>;
+
 export interface CuratedModel {
   readonly id: string;
   readonly name?: string;
@@ -81,6 +96,12 @@ export interface ProviderDefinition {
    * spelling of a shared concept (OpenRouter's `reasoning.effort`, DeepSeek's `thinking`).
    */
   readonly adaptRequestBody?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /** Preferences the settings panel offers for this provider, applied by `applyUserSettings`. */
+  readonly settingFields?: readonly ProviderSettingField[];
+  readonly applyUserSettings?: (
+    body: Record<string, unknown>,
+    values: ProviderSettingValues,
+  ) => Record<string, unknown>;
   /**
    * Merges the operator's routing rule for this model into a chat body, on the server. Returns
    * undefined when the rule has a shape this provider does not understand (a config error).

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ProviderId } from '@/lib/providers/registry';
+import type { ProviderSettingKey, ProviderSettingValues } from '@/lib/providers/types';
 import type { ConversationParameters } from './chat-types';
 
 export interface ProviderSettings {
   apiKey: string;
+  /** The provider's own preferences (OpenRouter routing, fallback chains), from the registry. */
+  options?: ProviderSettingValues;
 }
 
 /** One of the user's own OpenAI-compatible endpoints; its key never leaves this browser but to it. */
@@ -33,6 +36,11 @@ export interface PersistedSettings {
 interface SettingsState extends PersistedSettings {
   setAccessCode: (code: string) => void;
   setProviderApiKey: (provider: ProviderId, apiKey: string) => void;
+  setProviderOption: (
+    provider: ProviderId,
+    key: ProviderSettingKey,
+    value: string | string[],
+  ) => void;
   setLastModel: (model: string) => void;
   setDraftParameters: (parameters: ConversationParameters) => void;
   setShowReasoning: (show: boolean) => void;
@@ -61,6 +69,18 @@ export const useSettingsStore = create<SettingsState>()(
             [provider]: { ...get().providerSettings[provider], apiKey: apiKey.trim() },
           },
         }),
+      setProviderOption: (provider, key, value) => {
+        const current = get().providerSettings[provider];
+        set({
+          providerSettings: {
+            ...get().providerSettings,
+            [provider]: {
+              apiKey: current?.apiKey ?? '',
+              options: { ...current?.options, [key]: value },
+            },
+          },
+        });
+      },
       setLastModel: (lastModel) => set({ lastModel }),
       setDraftParameters: (draftParameters) => set({ draftParameters }),
       setShowReasoning: (showReasoning) => set({ showReasoning }),
