@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eEnvironment, mockPort, appPort } from './e2e/e2e-environment';
+import { appPort, e2eEnvironment, mockPort, serverLogPath } from './e2e/e2e-environment.mjs';
 
 /** Debian's Chromium when installed; otherwise whatever browser Playwright already has. Never a download. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
@@ -41,7 +41,8 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      command: `npx --no-install next start -H 127.0.0.1 -p ${appPort}`,
+      // The server's output is kept, so the last spec can check that no secret was ever logged.
+      command: `mkdir -p .e2e-logs && node server.mjs -H 127.0.0.1 -p ${appPort} 2>&1 | tee ${serverLogPath}`,
       url: `http://127.0.0.1:${appPort}/api/config`,
       env: e2eEnvironment,
       reuseExistingServer: false,

@@ -31,23 +31,19 @@ const mock = spawn('node', ['e2e/mock-upstream/cli.mjs', '--port', String(mockPo
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const appPort = await freePort();
-const app = spawn(
-  'npx',
-  ['--no-install', 'next', 'start', '-H', '127.0.0.1', '-p', String(appPort)],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      OPENROUTER_API_KEY: 'sk-bench',
-      OPENROUTER_BASE_URL: `${upstream.url}/api/v1`,
-      CODE: '',
-      MODELS: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
+const app = spawn('node', ['server.mjs', '-H', '127.0.0.1', '-p', String(appPort)], {
+  cwd: root,
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    OPENROUTER_API_KEY: 'sk-bench',
+    OPENROUTER_BASE_URL: `${upstream.url}/api/v1`,
+    CODE: '',
+    MODELS: '',
   },
-);
+  stdio: ['ignore', 'ignore', 'inherit'],
+  detached: true,
+});
 
 try {
   const appUrl = `http://127.0.0.1:${appPort}`;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page';
-import { accessCode, serverKeys } from './e2e-environment';
+import { accessCode, serverKeys } from './e2e-environment.mjs';
 import {
   lastMockRequest,
   mockChatRequests,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
-import { accessCode, appPort, serverKeys } from './e2e-environment';
+import { accessCode, appPort, serverKeys } from './e2e-environment.mjs';
 import { lastMockRequest, mockRequests, mockStats, resetMock } from './mock-control';
 
 const appUrl = `http://127.0.0.1:${appPort}`;

@@ -1,4 +1,4 @@
-import { mockUrl } from './e2e-environment';
+import { mockUrl } from './e2e-environment.mjs';
 
 /** What the mock upstream recorded, read over HTTP exactly as a test outside the process would. */
 export interface RecordedRequest {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page';
-import { accessCode, mockUrl, serverKeys } from './e2e-environment';
+import { accessCode, mockUrl, serverKeys } from './e2e-environment.mjs';
 import { lastMockRequest, resetMock } from './mock-control';
 
 test.beforeEach(async () => {

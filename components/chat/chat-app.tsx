@@ -41,7 +41,7 @@ export function ChatApp() {
 
   const config = configState.status === 'ready' ? configState.config : undefined;
   const providerModels = useModelCatalog(config);
-  const endpointModels = useEndpointModels();
+  const endpointModels = useEndpointModels(!config?.userKeysDisabled);
   const models = useMemo(
     () => [...providerModels, ...endpointModels],
     [providerModels, endpointModels],
@@ -75,7 +75,7 @@ export function ChatApp() {
         {!hydrated || configState.status === 'loading' ? (
           <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
         ) : (
-          <ChatBody models={models} model={model} />
+          <ChatBody userKeysAllowed={!config?.userKeysDisabled} models={models} model={model} />
         )}
       </main>
       {settingsOpen && <SettingsDialog config={config} onClose={() => setSettingsOpen(false)} />}
@@ -84,11 +84,12 @@ export function ChatApp() {
 }
 
 interface ChatBodyProps {
+  userKeysAllowed: boolean;
   models: readonly CatalogModel[];
   model: string | undefined;
 }
 
-function ChatBody({ models, model }: ChatBodyProps) {
+function ChatBody({ userKeysAllowed, models, model }: ChatBodyProps) {
   const activeId = useChatStore((state) => state.activeId);
   const conversation = useChatStore((state) =>
     activeId ? state.conversations[activeId] : undefined,
@@ -101,7 +102,7 @@ function ChatBody({ models, model }: ChatBodyProps) {
   const submit = (text: string) => {
     if (!model) return;
     const id = conversation?.id ?? startConversation(model, draftParameters);
-    void sendMessage(id, text, findModel(models, model));
+    void sendMessage(id, text, findModel(models, model), { userKeysAllowed });
   };
 
   return (

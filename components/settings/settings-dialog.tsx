@@ -62,16 +62,27 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           </p>
         </section>
         <ShowReasoningToggle />
-        <section className="flex flex-col gap-3">
-          <div>
-            <h3 className="text-sm font-medium">{t('apiKeys')}</h3>
-            <p className="text-xs text-zinc-500">{t('apiKeysHelp')}</p>
-          </div>
-          {config?.providers.map((provider) => (
-            <ProviderKeyField key={provider.id} provider={provider} />
-          ))}
-        </section>
-        <CustomEndpoints />
+        {config?.userKeysDisabled ? (
+          <section className="flex flex-col gap-3">
+            <h3 className="text-sm font-medium">{t('providerPreferences')}</h3>
+            {config.providers.map((provider) => (
+              <ProviderOptions key={provider.id} provider={provider.id} />
+            ))}
+          </section>
+        ) : (
+          <>
+            <section className="flex flex-col gap-3">
+              <div>
+                <h3 className="text-sm font-medium">{t('apiKeys')}</h3>
+                <p className="text-xs text-zinc-500">{t('apiKeysHelp')}</p>
+              </div>
+              {config?.providers.map((provider) => (
+                <ProviderKeyField key={provider.id} provider={provider} />
+              ))}
+            </section>
+            <CustomEndpoints />
+          </>
+        )}
       </div>
     </dialog>
   );

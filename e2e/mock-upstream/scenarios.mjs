@@ -82,7 +82,8 @@ export function chooseScenario(header, model, rules) {
 export function readPacing(headers, model) {
   const defaultChunkDelay = model.includes('slow') ? SLOW_MODEL_CHUNK_DELAY_MS : 0;
   // Through the gateway only the body reaches the mock (x-mock-* headers are not forwarded), so
-  // benchmarks name their pacing in the model: `mock/bench-chunks-200-delay-5`.
+  // benchmarks name their pacing in the model: `mock/bench-chunks-200-delay-5`, and a wait
+  // before the first byte as `wait-<ms>`.
   const fromModel = (/** @type {RegExp} */ pattern, /** @type {number} */ max) => {
     const match = pattern.exec(model);
     return match ? Math.min(Number(match[1]), max) : undefined;
@@ -95,7 +96,10 @@ export function readPacing(headers, model) {
       readIntegerHeader(headers, 'x-mock-chunk-delay-ms', MAX_DELAY_MS) ??
       fromModel(/delay-(\d+)/, MAX_DELAY_MS) ??
       defaultChunkDelay,
-    firstByteDelayMs: readIntegerHeader(headers, 'x-mock-first-byte-delay-ms', MAX_DELAY_MS) ?? 0,
+    firstByteDelayMs:
+      readIntegerHeader(headers, 'x-mock-first-byte-delay-ms', MAX_DELAY_MS) ??
+      fromModel(/wait-(\d+)/, MAX_DELAY_MS) ??
+      0,
   };
 }
 

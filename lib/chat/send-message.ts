@@ -30,6 +30,7 @@ export async function sendMessage(
   conversationId: string,
   text: string,
   model: CatalogModel | undefined,
+  { userKeysAllowed }: { userKeysAllowed: boolean },
 ): Promise<void> {
   const store = useChatStore.getState();
   const conversation = store.conversations[conversationId];
@@ -88,8 +89,11 @@ export async function sendMessage(
       },
       credentials: {
         accessCode: settings.accessCode || undefined,
-        apiKey: settings.providerSettings[ref.provider]?.apiKey || undefined,
-        endpoint: settings.customEndpoints.find((endpoint) => endpoint.id === ref.endpointId),
+        // Where the operator turned users' keys off, a key stored earlier is not sent.
+        apiKey: (userKeysAllowed && settings.providerSettings[ref.provider]?.apiKey) || undefined,
+        endpoint: userKeysAllowed
+          ? settings.customEndpoints.find((endpoint) => endpoint.id === ref.endpointId)
+          : undefined,
       },
       providerOptions: ref.endpointId
         ? undefined

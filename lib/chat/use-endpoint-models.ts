@@ -12,8 +12,9 @@ const settleMs = 400;
  * The models of the user's own endpoints: the ids the user listed, or else what the endpoint's
  * `/models` answers through the gateway (with the user's key, to the user's address).
  */
-export function useEndpointModels(): CatalogModel[] {
-  const endpoints = useSettingsStore((state) => state.customEndpoints);
+export function useEndpointModels(allowed: boolean): CatalogModel[] {
+  const stored = useSettingsStore((state) => state.customEndpoints);
+  const endpoints = useMemo(() => (allowed ? stored : []), [allowed, stored]);
   const [discovered, setDiscovered] = useState<Record<string, string[]>>({});
 
   useEffect(() => {

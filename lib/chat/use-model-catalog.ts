@@ -52,7 +52,7 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
         );
       }
       for (const provider of config.providers) {
-        const apiKey = providerSettings[provider.id]?.apiKey;
+        const apiKey = config.userKeysDisabled ? undefined : providerSettings[provider.id]?.apiKey;
         if (apiKey) {
           requests.push(
             load(

@@ -5,6 +5,8 @@ import type { ProtocolId } from '@/lib/providers/types';
 /** What `GET /api/config` tells the browser: facts only, never a key or a base URL. */
 export interface PublicConfig {
   codeRequired: boolean;
+  /** The operator turned off users' own keys: key fields and own endpoints are hidden. */
+  userKeysDisabled: boolean;
   providers: PublicProvider[];
   models: CatalogModel[];
   /** `provider:model` */

@@ -103,6 +103,30 @@ describe.each(definitions)('registry entry %s', (id, definition) => {
     expect(mock.requests()).toHaveLength(requestsBefore);
   });
 
+  it.each([
+    ['..', 'models'],
+    ['.', 'models'],
+    ['models', '..'],
+    ['%2e%2e', 'models'],
+    ['..%2Fmodels'],
+    ['models%00'],
+    ['models\\..'],
+    ['models?x=1'],
+    ['models#frag'],
+    ['https:', '', 'evil.example', 'models'],
+    ['\u0000models'],
+    ['models\nx'],
+  ])('refuses the traversal path %j before any network call', async (...path) => {
+    const config = loadServerConfig(environmentFor(definition, '/v1'));
+    const response = await proxyRequest(
+      new Request(`http://parley.test/api/${id}/x`),
+      { provider: id, path },
+      config,
+    );
+    expect(response.status).toBe(404);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
   it("never uses another provider's key", async () => {
     const others = definitions.filter(([otherId]) => otherId !== id);
     const env: Record<string, string> = { [definition.env.baseUrl[0] ?? '']: `${mock.url}/v1` };

@@ -35,6 +35,7 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
 
   return {
     codeRequired: config.accessCodeDigests.length > 0,
+    userKeysDisabled: config.userKeysDisabled,
     providers: reachable.map((id) => ({
       id,
       name: config.providers[id].name,

@@ -1,4 +1,4 @@
-import { ParleyError } from '@/lib/errors/parley-error';
+import { ParleyError, parseRetryAfter } from '@/lib/errors/parley-error';
 import type { ServerConfig } from './server-config';
 
 export interface UpstreamRequest {
@@ -11,12 +11,21 @@ export interface UpstreamRequest {
   timeouts: ServerConfig['timeouts'];
   /** A guarded fetch for user endpoints; the platform's otherwise. */
   fetchImplementation?: typeof fetch;
+  /** Writes an error in the provider's own stream format, for a budget that runs out mid-stream. */
+  streamErrorEvent?: (code: string, message: string) => string;
+  /** Called once when the call is over, however it ends (stream limits are released here). */
+  onSettled?: () => void;
 }
+
+const maximumRetries = 2;
+/** The longest the gateway waits in all between attempts, Retry-After included. */
+const retryWaitBudgetMs = 12_000;
 
 /**
  * Calls the upstream with three time budgets (first byte, idle gap, total) and returns its
  * response with a body that aborts the upstream when a budget runs out or the client leaves.
- * Redirects are never followed: credentials must not travel to a second address.
+ * Before the first byte, connection errors, 408, 429 (not a spent quota) and 5xx are retried
+ * twice at most. Redirects are never followed: credentials must not travel to a second address.
  */
 export async function fetchUpstream(request: UpstreamRequest): Promise<Response> {
   const controller = new AbortController();
@@ -29,33 +38,30 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
   request.clientSignal.addEventListener('abort', onClientAbort, { once: true });
   const totalTimer = setTimeout(expire, request.timeouts.totalMs);
   const firstByteTimer = setTimeout(expire, request.timeouts.firstByteMs);
-  const release = () => {
+  let settled = false;
+  const settle = () => {
+    if (settled) return;
+    settled = true;
     clearTimeout(totalTimer);
     clearTimeout(firstByteTimer);
     request.clientSignal.removeEventListener('abort', onClientAbort);
+    request.onSettled?.();
   };
 
   let upstream: Response;
   try {
-    upstream = await (request.fetchImplementation ?? fetch)(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      redirect: 'manual',
-    });
-  } catch {
-    release();
-    if (timedOut) {
-      throw new ParleyError('upstream:timeout', 'The provider did not answer in time.');
-    }
+    upstream = await fetchWithRetries(request, controller.signal);
+  } catch (error) {
+    settle();
+    if (error instanceof ParleyError) throw error;
+    if (timedOut) throw new ParleyError('upstream:timeout', 'The provider did not answer in time.');
     throw new ParleyError('upstream:unreachable', 'The provider could not be reached.');
   } finally {
     clearTimeout(firstByteTimer);
   }
 
   if (upstream.status >= 300 && upstream.status < 400) {
-    release();
+    settle();
     await upstream.body?.cancel();
     throw new ParleyError(
       'upstream:redirect',
@@ -63,17 +69,50 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
     );
   }
   if (!upstream.body) {
-    release();
+    settle();
     return upstream;
   }
+  const isStream = /text\/event-stream/i.test(upstream.headers.get('content-type') ?? '');
+  const body = guardBody(upstream.body, {
+    idleMs: request.timeouts.idleMs,
+    abort: () => controller.abort(),
+    expire,
+    isTimedOut: () => timedOut,
+    settle,
+    timeoutEvent: isStream ? request.streamErrorEvent : undefined,
+  });
+  return new Response(body, {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: upstream.headers,
+  });
+}
 
-  let idleTimer = setTimeout(expire, request.timeouts.idleMs);
+interface BodyGuard {
+  idleMs: number;
+  abort: () => void;
+  expire: () => void;
+  isTimedOut: () => boolean;
+  settle: () => void;
+  timeoutEvent?: (code: string, message: string) => string;
+}
+
+/**
+ * Passes the body through chunk by chunk, restarting the idle timer on each. When a budget runs
+ * out mid-stream the client gets an error event in the provider's own format (its parser shows
+ * it) instead of a connection that just stops.
+ */
+function guardBody(
+  source: ReadableStream<Uint8Array>,
+  guard: BodyGuard,
+): ReadableStream<Uint8Array> {
+  let idleTimer = setTimeout(guard.expire, guard.idleMs);
   const finish = () => {
     clearTimeout(idleTimer);
-    release();
+    guard.settle();
   };
-  const reader = upstream.body.getReader();
-  const guarded = new ReadableStream<Uint8Array>({
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>({
     async pull(streamController) {
       try {
         const { done, value } = await reader.read();
@@ -83,23 +122,89 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
           return;
         }
         clearTimeout(idleTimer);
-        idleTimer = setTimeout(expire, request.timeouts.idleMs);
+        idleTimer = setTimeout(guard.expire, guard.idleMs);
         streamController.enqueue(value);
       } catch (error) {
         finish();
+        if (guard.isTimedOut() && guard.timeoutEvent) {
+          const event = guard.timeoutEvent(
+            'upstream:timeout',
+            'The provider stopped sending for too long.',
+          );
+          streamController.enqueue(new TextEncoder().encode(event));
+          streamController.close();
+          return;
+        }
         streamController.error(error);
       }
     },
     async cancel(reason) {
       // The client went away: stop the upstream at once so it stops generating (and billing).
       finish();
-      controller.abort();
+      guard.abort();
       await reader.cancel(reason).catch(() => undefined);
     },
   });
-  return new Response(guarded, {
-    status: upstream.status,
-    statusText: upstream.statusText,
-    headers: upstream.headers,
+}
+
+async function fetchWithRetries(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= maximumRetries;
+    let response: Response;
+    try {
+      response = await (request.fetchImplementation ?? fetch)(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      // A refused address, a timeout or the client leaving is final; a dropped connection is not.
+      if (last || signal.aborted || isRefusedAddress(error)) throw error;
+      waited += await pause(backoffMs(attempt), retryWaitBudgetMs - waited, signal);
+      continue;
+    }
+    if (last || !(await isRetryable(response))) return response;
+    const delay =
+      (parseRetryAfter(response.headers.get('retry-after')) ?? 0) * 1000 || backoffMs(attempt);
+    if (waited + delay > retryWaitBudgetMs) return response;
+    await response.body?.cancel();
+    waited += await pause(delay, retryWaitBudgetMs - waited, signal);
+  }
+}
+
+const backoffMs = (attempt: number) => 250 * 2 ** attempt;
+
+async function isRetryable(response: Response): Promise<boolean> {
+  const { status } = response;
+  if (status !== 408 && status !== 429 && status < 500) return false;
+  if (status !== 429) return true;
+  // A spent quota or credit limit answers 429 too, and waiting does not refill it.
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
+  return !/insufficient_quota|quota_exceeded|billing|credit/i.test(text);
+}
+
+function isRefusedAddress(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'EPRIVATEADDRESS';
+}
+
+function pause(ms: number, budgetMs: number, signal: AbortSignal): Promise<number> {
+  const wait = Math.max(0, Math.min(ms, budgetMs));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(wait);
+    }, wait);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
 import { startTestServer, type TestServer } from '@/lib/testing/test-server';
 import { proxyRequest } from './proxy';
+import { openStreamCount } from './stream-limits';
 import { loadServerConfig, type Environment } from './server-config';
 
 let mock: MockUpstream;
@@ -70,7 +71,7 @@ describe('the gateway proxy', () => {
     await proxyRequest(
       chatRequest(chat('mock/plain'), {
         cookie: 'session=secret',
-        origin: 'https://chat.example',
+        origin: 'http://parley.test',
         'x-forwarded-for': '203.0.113.9',
         'x-api-key': 'sk-smuggled',
         'x-mock-scenario': 'error-500',
@@ -80,7 +81,7 @@ describe('the gateway proxy', () => {
     ).then((response) => response.text());
     const headers = mock.lastRequest()?.headers ?? {};
     expect(headers.authorization).toBe('Bearer sk-or-server');
-    expect(headers['http-referer']).toBe('https://chat.example');
+    expect(headers['http-referer']).toBe('http://parley.test');
     expect(headers['x-title']).toBe('Parley');
     for (const name of [
       'cookie',
@@ -330,7 +331,8 @@ describe('the gateway proxy', () => {
       configFor({ OPENROUTER_BASE_URL: stalling.url, IDLE_TIMEOUT_MS: '200' }),
     );
     expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow();
+    // The client is told in the stream's own format, so its parser shows why the answer stopped.
+    expect(await response.text()).toContain('"code":"upstream:timeout"');
     await expect.poll(() => stalling.closedConnections()).toBe(1);
   });
 
@@ -345,6 +347,131 @@ describe('the gateway proxy', () => {
     await reader.cancel();
     await expect.poll(() => mock.stats().aborted).toBe(1);
     expect(mock.stats().open).toBe(0);
+  });
+
+  it('refuses state-changing requests from another site, and non-JSON bodies', async () => {
+    const crossSite = await proxyRequest(
+      chatRequest(chat('mock/plain'), { origin: 'https://evil.example' }),
+      openrouterChat,
+      configFor(),
+    );
+    expect(crossSite.status).toBe(403);
+    expect(await errorCode(crossSite)).toBe('request:cross_site');
+    const fetchMetadata = await proxyRequest(
+      chatRequest(chat('mock/plain'), { 'sec-fetch-site': 'cross-site' }),
+      openrouterChat,
+      configFor(),
+    );
+    expect(fetchMetadata.status).toBe(403);
+    const form = await proxyRequest(
+      chatRequest('model=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      openrouterChat,
+      configFor(),
+    );
+    expect(form.status).toBe(415);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('masks the key where an upstream error echoes it', async () => {
+    const echoing = await startTestServer((request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: { message: `Incorrect API key provided: ${request.headers.authorization}` },
+        }),
+      );
+    });
+    servers.push(echoing);
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: echoing.url }),
+    );
+    expect(response.status).toBe(401);
+    const text = await response.text();
+    expect(text).toContain('Bearer [redacted]');
+    expect(text).not.toContain('sk-or-server');
+  });
+
+  it.each([
+    [503, 3],
+    [500, 3],
+    [502, 3],
+    [408, 3],
+    [429, 3],
+    [400, 1],
+    [401, 1],
+    [403, 1],
+    [404, 1],
+    [413, 1],
+  ])(
+    'an upstream %i before the first byte is tried %i time(s) in all',
+    async (status, attempts) => {
+      const failing = await startTestServer((_request, response) => {
+        response.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' });
+        response.end('{"error":{"message":"no"}}');
+      });
+      servers.push(failing);
+      const response = await proxyRequest(
+        chatRequest(chat('mock/plain')),
+        openrouterChat,
+        configFor({ OPENROUTER_BASE_URL: failing.url }),
+      );
+      expect(response.status).toBe(status);
+      expect(failing.received).toHaveLength(attempts);
+    },
+  );
+
+  it('does not retry a 429 for a spent quota, and honours Retry-After', async () => {
+    const quota = await startTestServer((_request, response) => {
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end(
+        '{"error":{"code":"insufficient_quota","message":"You exceeded your current quota"}}',
+      );
+    });
+    servers.push(quota);
+    const spent = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: quota.url }),
+    );
+    expect(spent.status).toBe(429);
+    expect(quota.received).toHaveLength(1);
+
+    let calls = 0;
+    const recovering = await startTestServer((_request, response) => {
+      calls += 1;
+      if (calls === 1) {
+        response.writeHead(429, { 'retry-after': '1' });
+        response.end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end('data: [DONE]\n\n');
+    });
+    servers.push(recovering);
+    const recovered = await proxyRequest(
+      chatRequest(chat('mock/plain')),
+      openrouterChat,
+      configFor({ OPENROUTER_BASE_URL: recovering.url }),
+    );
+    expect(recovered.status).toBe(200);
+    expect(recovering.received).toHaveLength(2);
+  });
+
+  it('limits concurrent streams, and gives the slots back', async () => {
+    // Other tests may still hold slots (bodies nobody read); count from what is open now.
+    const config = configFor({ MAX_STREAMS_PER_CLIENT: String(openStreamCount() + 2) });
+    const first = await proxyRequest(chatRequest(chat('mock/slow')), openrouterChat, config);
+    const second = await proxyRequest(chatRequest(chat('mock/slow')), openrouterChat, config);
+    const third = await proxyRequest(chatRequest(chat('mock/slow')), openrouterChat, config);
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
+    expect(await errorCode(third)).toBe('gateway:busy');
+    await first.body?.cancel();
+    await second.text();
+    const fourth = await proxyRequest(chatRequest(chat('mock/plain')), openrouterChat, config);
+    expect(fourth.status).toBe(200);
+    await fourth.text();
   });
 
   it('reports a configuration mistake by variable name, never by value', async () => {

@@ -9,6 +9,9 @@ import { resolveRoute, type ResolvedRoute, type RouteTarget } from './resolve-ro
 import { ConfigError, getServerConfig, type ServerConfig } from './server-config';
 import { upstreamCredentialHeaders } from './upstream-credential';
 import { buildUpstreamUrl } from './upstream-url';
+import { clientAddress } from './client-address';
+import { streamErrorEvents } from './stream-error-events';
+import { acquireStreamSlot } from './stream-limits';
 import {
   parseUserEndpoint,
   userEndpointFetch,
@@ -32,6 +35,7 @@ export async function proxyRequest(
 ): Promise<Response> {
   try {
     const serverConfig = config ?? getServerConfig();
+    refuseCrossSite(request);
     const resolved = resolveRoute(target, request.method, serverConfig);
     const credential = resolveCredential(request.headers, resolved.provider, serverConfig);
     const userEndpoint = request.headers.get(userEndpointHeader);
@@ -43,6 +47,7 @@ export async function proxyRequest(
     let model: string | undefined;
     let stripped: string[] = [];
     if (request.method === 'POST') {
+      refuseNonJson(request);
       body = await readJsonBody(request, serverConfig.maxBodyBytes);
       if (route.endpoint.kind === 'chat') {
         const prepared = prepareChatBody(route, body, serverConfig, (name) =>
@@ -52,6 +57,7 @@ export async function proxyRequest(
       }
     }
 
+    const release = acquireStreamSlot(clientAddress(request.headers), serverConfig);
     const upstream = await fetchUpstream({
       url: buildUpstreamUrl(route, request.url, model),
       method: request.method,
@@ -61,9 +67,21 @@ export async function proxyRequest(
       clientSignal: request.signal,
       timeouts: serverConfig.timeouts,
       fetchImplementation: userEndpoint ? userEndpointFetch(serverConfig) : undefined,
+      streamErrorEvent: streamErrorEvents[route.definition.protocol],
+      onSettled: release,
+    }).catch((error: unknown) => {
+      release();
+      throw error;
     });
     const headers = forwardResponseHeaders(upstream.headers);
     if (stripped.length > 0) headers.set(strippedParametersHeader, stripped.join(', '));
+    if (upstream.status >= 400 && credential.apiKey) {
+      // Some upstreams echo the key they were sent in their error text.
+      return new Response(await maskedText(upstream, credential.apiKey), {
+        status: upstream.status,
+        headers,
+      });
+    }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
     return errorResponse(error);
@@ -104,6 +122,53 @@ function buildUpstreamHeaders(
     headers.set('x-openrouter-title', config.appName);
   }
   return upstreamCredentialHeaders(route.definition, route.provider, credential.apiKey, headers);
+}
+
+/**
+ * Browsers say where a request comes from; a state-changing one from another site is refused
+ * (a page elsewhere must not spend this deployment's keys). SDKs send no Origin and pass.
+ */
+function refuseCrossSite(request: Request): void {
+  if (request.method === 'GET' || request.method === 'HEAD') return;
+  const origin = request.headers.get('origin');
+  if (origin === null && request.headers.get('sec-fetch-site') !== 'cross-site') return;
+  // Behind a reverse proxy the page's host may arrive as X-Forwarded-Host; a browser on another
+  // site cannot set that header without a preflight this gateway never grants.
+  const ownHosts = [
+    request.headers.get('host'),
+    request.headers.get('x-forwarded-host'),
+    new URL(request.url).host,
+  ]
+    .filter((host): host is string => Boolean(host))
+    .map((host) => host.toLowerCase());
+  const originHost = origin ? hostOf(origin) : undefined;
+  if (!originHost || !ownHosts.includes(originHost)) {
+    throw new ParleyError('request:cross_site', 'Requests from other websites are not accepted.');
+  }
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function refuseNonJson(request: Request): void {
+  const type = request.headers.get('content-type');
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new ParleyError(
+      'request:unsupported_media_type',
+      'The gateway accepts JSON request bodies only.',
+    );
+  }
+}
+
+/** The upstream's error text with the key replaced, however often it appears. */
+async function maskedText(upstream: Response, apiKey: string): Promise<string> {
+  const text = await upstream.text().catch(() => '');
+  return apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
 }
 
 function requestOrigin(request: Request): string {

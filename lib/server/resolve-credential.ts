@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { AuthScheme } from '@/lib/providers/types';
+import { accessRetryAfter, recordAccessFailure } from './access-failures';
+import { clientAddress } from './client-address';
 import { digestAccessCode, type ProviderRuntime, type ServerConfig } from './server-config';
 
 /** Which key a request may use upstream, decided once per request. */
@@ -33,18 +35,39 @@ export function checkAccess(
   const schemeHeader = schemeHeaders[auth];
   const token = (schemeHeader && headers.get(schemeHeader)?.trim()) || readBearer(headers);
   const codesRequired = config.accessCodeDigests.length > 0;
+  if (!codesRequired) {
+    // With user keys disabled a token is ignored: an SDK must send something, and it gets the server key.
+    return { access: 'granted', userKey: config.userKeysDisabled ? undefined : token };
+  }
 
-  if (codesRequired && presentedCode) {
-    if (!isAccessCode(presentedCode, config)) {
-      throw new ParleyError('auth:code_invalid', 'The access code is not valid.');
+  const address = clientAddress(headers);
+  const wrongCode = () => {
+    recordAccessFailure(address, config);
+    return new ParleyError('auth:code_invalid', 'The access code is not valid.');
+  };
+  if (presentedCode || token) {
+    const wait = accessRetryAfter(address, config);
+    if (wait !== undefined) {
+      throw new ParleyError(
+        'auth:too_many_attempts',
+        'Too many wrong access codes; wait before trying again.',
+        {
+          retryAfterSeconds: wait,
+        },
+      );
     }
+  }
+  if (presentedCode) {
+    if (!isAccessCode(presentedCode, config)) throw wrongCode();
     return { access: 'granted' };
   }
   if (token) {
-    if (codesRequired && isAccessCode(token, config)) return { access: 'granted' };
-    return { access: codesRequired ? 'denied' : 'granted', userKey: token };
+    if (isAccessCode(token, config)) return { access: 'granted' };
+    // Where users may not bring keys, a token that is not a code can only be a wrong code.
+    if (config.userKeysDisabled) throw wrongCode();
+    return { access: 'denied', userKey: token };
   }
-  return { access: codesRequired ? 'denied' : 'granted' };
+  return { access: 'denied' };
 }
 
 /**

@@ -38,6 +38,14 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** What a base URL sent by the browser (a user's own endpoint) may point to. */
   userEndpoints: { allowHttp: boolean; allowPrivate: boolean };
+  /** Users may not bring their own keys: only the operator's (behind the access code) are used. */
+  userKeysDisabled: boolean;
+  /** How many reverse proxies in front of the server append to X-Forwarded-For. */
+  trustedProxyCount: number;
+  /** Wrong access codes from one client address, within the window, before it must wait. */
+  accessFailures: { limit: number; windowMs: number };
+  /** Concurrent upstream calls, in all and from one client address. */
+  streams: { total: number; perClient: number };
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
 }
 
@@ -60,6 +68,7 @@ export class ConfigError extends Error {
   }
 }
 
+const minimumCodeLength = 8;
 const httpUrl = z.url({ protocol: /^https?$/ });
 const headerObject = z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), z.string());
 
@@ -113,10 +122,18 @@ export function loadServerConfig(env: Environment): ServerConfig {
     ];
   });
 
-  const codes = (env.CODE ?? '')
+  const codeVariable = env.CODE?.trim() ? 'CODE' : 'ACCESS_CODE';
+  const codes = (env[codeVariable] ?? '')
     .split(',')
     .map((code) => code.trim())
     .filter(Boolean);
+  // A short code falls to guessing long before the failure limit stops anyone.
+  if (codes.some((code) => code.length < minimumCodeLength)) {
+    throw new ConfigError(
+      codeVariable,
+      `each access code must be at least ${minimumCodeLength} characters`,
+    );
+  }
 
   const defaultModelText = env.DEFAULT_MODEL?.trim();
   const defaultModel = defaultModelText ? parseModelRef(defaultModelText) : undefined;
@@ -143,6 +160,17 @@ export function loadServerConfig(env: Environment): ServerConfig {
     userEndpoints: {
       allowHttp: readBoolean(env, 'ALLOW_HTTP_UPSTREAMS'),
       allowPrivate: readBoolean(env, 'ALLOW_PRIVATE_UPSTREAMS'),
+    },
+    userKeysDisabled:
+      readBoolean(env, 'DISABLE_USER_KEYS') || readBoolean(env, 'HIDE_USER_API_KEY'),
+    trustedProxyCount: readNumber(env, 'TRUSTED_PROXY_COUNT', 0, { allowZero: true }),
+    accessFailures: {
+      limit: readNumber(env, 'ACCESS_FAILURE_LIMIT', 10),
+      windowMs: readNumber(env, 'ACCESS_FAILURE_WINDOW_S', 600) * 1000,
+    },
+    streams: {
+      total: readNumber(env, 'MAX_STREAMS', 500),
+      perClient: readNumber(env, 'MAX_STREAMS_PER_CLIENT', 20),
     },
     timeouts: {
       firstByteMs: readNumber(env, 'FIRST_BYTE_TIMEOUT_MS', 120_000),
@@ -204,12 +232,21 @@ function readBoolean(env: Environment, name: string): boolean {
   throw new ConfigError(name, 'must be true or false');
 }
 
-function readNumber(env: Environment, name: string, fallback: number): number {
+function readNumber(
+  env: Environment,
+  name: string,
+  fallback: number,
+  { allowZero = false }: { allowZero?: boolean } = {},
+): number {
   const text = env[name]?.trim();
   if (!text) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new ConfigError(name, 'must be a positive number');
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
+    throw new ConfigError(
+      name,
+      allowZero ? 'must be zero or a positive number' : 'must be a positive number',
+    );
+  }
   return value;
 }
 

@@ -30,7 +30,7 @@ export function upstreamCredentialHeaders(
   if (apiKey === undefined) return headers;
   if (controlCharacters.test(apiKey)) {
     throw new ParleyError(
-      'auth:key_missing',
+      'request:invalid_header',
       'The API key contains characters that are not allowed.',
     );
   }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
 import { ParleyError } from '@/lib/errors/parley-error';
+import { startTestServer } from '@/lib/testing/test-server';
 import { isPrivateAddress } from './address-guard';
 import { proxyRequest } from './proxy';
 import { loadServerConfig, type Environment } from './server-config';
@@ -134,6 +135,31 @@ describe('the proxy with a user endpoint', () => {
     );
     expect(response.status).toBe(400);
     expect(mock.requests()).toHaveLength(0);
+  });
+
+  it('never follows a redirect from a user endpoint', async () => {
+    const attacker = await startTestServer((_request, response) => response.end('{}'));
+    const redirecting = await startTestServer((_request, response) => {
+      response.writeHead(302, { location: `${attacker.url}/steal` });
+      response.end();
+    });
+    const response = await proxyRequest(
+      new Request('http://parley.test/api/openai-compatible/chat/completions', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer sk-user',
+          'x-upstream-base-url': `${redirecting.url}/v1`,
+        },
+        body: JSON.stringify({ model: 'm', messages: [] }),
+      }),
+      target,
+      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+    );
+    await Promise.all([attacker.close(), redirecting.close()]);
+    expect(response.status).toBe(502);
+    expect(redirecting.received).toHaveLength(1);
+    expect(attacker.received).toHaveLength(0);
   });
 
   it('sends the user key and the user’s extra headers, never the operator’s', async () => {

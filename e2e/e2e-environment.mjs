@@ -1,9 +1,12 @@
+// @ts-check
 /** Ports and server configuration shared by playwright.config.ts and the specs. */
 export const mockPort = 43110;
 export const appPort = 43100;
+/** Everything the app server printed during the suite. */
+export const serverLogPath = '.e2e-logs/server.log';
 export const mockUrl = `http://127.0.0.1:${mockPort}`;
 
-export const serverKeys = {
+export const serverKeys = /** @type {const} */ ({
   openrouter: 'sk-or-server-key-e2e',
   orcarouter: 'sk-orca-server-key-e2e',
   openai: 'sk-openai-server-key-e2e',
@@ -13,11 +16,12 @@ export const serverKeys = {
   xai: 'xai-server-key-e2e',
   azure: 'azure-server-key-e2e',
   compatible: 'sk-compatible-server-key-e2e',
-} as const;
+});
 
 export const accessCode = 'e2e-access-code-1';
 
-export const e2eEnvironment: Record<string, string> = {
+/** @type {Record<string, string>} */
+export const e2eEnvironment = {
   NEXT_TELEMETRY_DISABLED: '1',
   OPENROUTER_API_KEY: serverKeys.openrouter,
   OPENROUTER_BASE_URL: `${mockUrl}/api/v1`,
@@ -43,6 +47,8 @@ export const e2eEnvironment: Record<string, string> = {
   OPENAI_COMPATIBLE_MODELS: 'mock/compat-reasoning-content',
   // The e2e user endpoints live on the loopback mock.
   ALLOW_PRIVATE_UPSTREAMS: 'true',
+  // The leak battery opens fifty streams at a time from one address.
+  MAX_STREAMS_PER_CLIENT: '100',
   OPENROUTER_ROUTING: JSON.stringify({ 'mock/fail-*': { models: ['deepseek/deepseek-r1'] } }),
   ORCAROUTER_FALLBACKS: JSON.stringify({ 'mock/fail-*': ['anthropic/claude-opus-4.7'] }),
   CODE: accessCode,

@@ -1,0 +1,34 @@
+import { ParleyError } from '@/lib/errors/parley-error';
+import type { ServerConfig } from './server-config';
+
+let open = 0;
+const openByClient = new Map<string, number>();
+
+/**
+ * Takes one of the limited upstream slots (in all, and for this client address) or refuses with
+ * 429. The returned function gives it back; calling it twice is harmless.
+ */
+export function acquireStreamSlot(address: string, config: ServerConfig): () => void {
+  const mine = openByClient.get(address) ?? 0;
+  if (open >= config.streams.total || mine >= config.streams.perClient) {
+    throw new ParleyError('gateway:busy', 'Too many answers are streaming at once.', {
+      retryAfterSeconds: 5,
+    });
+  }
+  open += 1;
+  openByClient.set(address, mine + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    open -= 1;
+    const left = (openByClient.get(address) ?? 1) - 1;
+    if (left > 0) openByClient.set(address, left);
+    else openByClient.delete(address);
+  };
+}
+
+/** How many upstream calls are open now (benchmarks and leak tests read it). */
+export function openStreamCount(): number {
+  return open;
+}
