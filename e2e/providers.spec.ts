@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page';
-import { accessCode, mockUrl, serverKeys } from './e2e-environment.mjs';
+import { accessCode, appPort, mockUrl, serverKeys } from './e2e-environment.mjs';
 import { lastMockRequest, resetMock } from './mock-control';
 
 test.beforeEach(async () => {
@@ -243,4 +243,35 @@ test('OpenRouter routing preferences and fallbacks set in the settings reach the
     'anthropic/claude-opus-4.7',
     'openai/gpt-5.1',
   ]);
+});
+
+test('a browser-direct endpoint is called by the browser itself, not through the gateway', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('add-endpoint').click();
+  const endpoint = page.getByTestId('endpoint').first();
+  await endpoint.getByTestId('endpoint-name').fill('My laptop');
+  await endpoint.getByTestId('endpoint-base-url').fill(`${mockUrl}/laptop/v1`);
+  await endpoint.getByTestId('endpoint-models').fill('mock/laptop-reasoning-content');
+  await endpoint.getByTestId('endpoint-direct').check();
+  await page.getByTestId('settings-close').click();
+  const picker = page.getByTestId('model-picker');
+  const value = await picker
+    .locator('optgroup[label="My laptop"] option')
+    .first()
+    .getAttribute('value');
+  await picker.selectOption(value ?? '');
+  await chat.send('Straight from the browser');
+  await chat.waitForAnswerStatus('done');
+  await expect(chat.lastAnswer.getByTestId('answer')).toContainText(
+    'You said: Straight from the browser.',
+  );
+  const upstream = await lastMockRequest();
+  expect(upstream?.path).toBe('/laptop/v1/chat/completions');
+  // Only a browser sends these; a request relayed by the gateway would carry neither.
+  expect(upstream?.headers.origin).toBe(`http://127.0.0.1:${appPort}`);
+  expect(upstream?.headers['sec-fetch-mode']).toBe('cors');
 });

@@ -104,6 +104,19 @@ function EndpointFields({ endpoint }: { endpoint: CustomEndpoint }) {
         />
         <span className="text-xs text-zinc-500">{t('endpointModelsHelp')}</span>
       </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          data-testid="endpoint-direct"
+          checked={endpoint.direct === true}
+          onChange={(event) => updateEndpoint(endpoint.id, { direct: event.target.checked })}
+          className="mt-1"
+        />
+        <span>
+          {t('endpointDirect')}
+          <span className="block text-xs text-zinc-500">{t('endpointDirectHelp')}</span>
+        </span>
+      </label>
       <button
         type="button"
         data-testid="remove-endpoint"

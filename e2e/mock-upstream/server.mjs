@@ -129,6 +129,20 @@ async function handleRequest(request, response, state) {
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
     return handleControl(request, response, url.pathname, state);
   }
+  // Like a local Ollama started with OLLAMA_ORIGINS=*: a browser page may call it directly.
+  if (request.headers.origin) {
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('access-control-expose-headers', 'x-request-id');
+  }
+  if (request.method === 'OPTIONS') {
+    response.writeHead(204, {
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '600',
+    });
+    response.end();
+    return;
+  }
 
   const recorded = await readRequest(request, url);
   state.record(recorded);

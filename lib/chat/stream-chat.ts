@@ -5,7 +5,7 @@ import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition, ProviderSettingValues } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
 import type { CustomEndpoint } from '@/lib/store/settings-store';
-import { endpointHeaders } from './endpoint-headers';
+import { endpointRequest } from './endpoint-request';
 
 export interface Credentials {
   accessCode?: string;
@@ -44,9 +44,13 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
 
   let response: Response;
   try {
-    response = await fetch(`/api/${options.provider}/${native.path}${query}`, {
+    const endpoint = options.credentials.endpoint;
+    const target = endpoint
+      ? endpointRequest(endpoint, native.path, query)
+      : { url: `/api/${options.provider}/${native.path}${query}`, headers: {} };
+    response = await fetch(target.url, {
       method: 'POST',
-      headers: requestHeaders(options.credentials),
+      headers: requestHeaders(options.credentials, target.headers),
       body: JSON.stringify(body),
       signal: options.signal,
     });
@@ -69,11 +73,13 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
   for (const part of decoder.end()) options.onPart(part);
 }
 
-function requestHeaders(credentials: Credentials): Headers {
+function requestHeaders(
+  credentials: Credentials,
+  endpointHeaders: Record<string, string>,
+): Headers {
   const headers = new Headers({ 'content-type': 'application/json', accept: 'text/event-stream' });
   if (credentials.endpoint) {
-    for (const [name, value] of Object.entries(endpointHeaders(credentials.endpoint)))
-      headers.set(name, value);
+    for (const [name, value] of Object.entries(endpointHeaders)) headers.set(name, value);
     return headers;
   }
   if (credentials.accessCode) headers.set('x-access-code', credentials.accessCode);

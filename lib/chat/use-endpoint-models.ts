@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import { parseModelList } from '@/lib/models/parse-model-list';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { endpointHeaders } from './endpoint-headers';
+import { endpointRequest } from './endpoint-request';
 
 const settleMs = 400;
 
@@ -22,8 +22,9 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
     const timer = setTimeout(() => {
       for (const endpoint of endpoints) {
         if (!endpoint.baseUrl || endpoint.models.length > 0) continue;
-        fetch('/api/openai-compatible/models', {
-          headers: endpointHeaders(endpoint),
+        const { url, headers } = endpointRequest(endpoint, 'models');
+        fetch(url, {
+          headers,
           signal: controller.signal,
           cache: 'no-store',
         })

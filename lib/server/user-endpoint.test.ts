@@ -5,7 +5,7 @@ import { startTestServer } from '@/lib/testing/test-server';
 import { isPrivateAddress } from './address-guard';
 import { proxyRequest } from './proxy';
 import { loadServerConfig, type Environment } from './server-config';
-import { parseUserEndpoint } from './user-endpoint';
+import { guardedLookup, parseUserEndpoint } from './user-endpoint';
 
 const strict = loadServerConfig({});
 
@@ -66,6 +66,15 @@ describe('user endpoint addresses', () => {
     expect(
       refusal('http://127.0.0.1:11434/v1', loadServerConfig({ ALLOW_HTTP_UPSTREAMS: 'true' })),
     ).toBe('endpoint:refused');
+  });
+
+  it('checks the addresses a name resolves to when connecting, not only the name', async () => {
+    // `localhost` resolves to loopback through the hosts file: the connect-time check must refuse
+    // it even if the name check were fooled (a public-looking name rebound to a private address).
+    const outcome = await new Promise<string>((resolve) =>
+      guardedLookup('localhost', { all: true }, (error) => resolve(error?.code ?? 'allowed')),
+    );
+    expect(outcome).toBe('EPRIVATEADDRESS');
   });
 
   it.each([

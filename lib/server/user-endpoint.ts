@@ -66,7 +66,7 @@ export function parseUserEndpoint(text: string, config: ServerConfig): URL {
  * resolves to a public address when checked and a private one when used (DNS rebinding) is
  * still caught.
  */
-function guardedLookup(
+export function guardedLookup(
   hostName: string,
   options: LookupOptions,
   callback: (

@@ -19,6 +19,8 @@ export interface CustomEndpoint {
   headers: Record<string, string>;
   /** Model ids to offer; empty means "ask the endpoint's /models". */
   models: string[];
+  /** The browser calls the endpoint itself (one on the user's own machine); the gateway is not used. */
+  direct?: boolean;
 }
 
 export interface PersistedSettings {
