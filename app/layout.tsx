@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { parseTheme, themeCookieName } from '@/lib/theme';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +17,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, cookieStore] = await Promise.all([getLocale(), cookies()]);
+  // Read on the server, so the page is painted in the chosen theme with no flash.
+  const theme = parseTheme(cookieStore.get(themeCookieName)?.value);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={theme}>
       <body>
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>

@@ -59,6 +59,7 @@ export const e2eEnvironment = {
     '+openrouter:deepseek/deepseek-r1-reasoning-details=DeepSeek R1 (reasoning details)',
     '+openrouter:mock/slow-reasoning',
     '+openrouter:mock/error-402',
+    '+openrouter:mock/error-429',
     '+openrouter:mock/truncated',
     '-openrouter:x-ai/grok-4',
     '+openrouter:mock/fail-first=Failing first',

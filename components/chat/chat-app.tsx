@@ -1,30 +1,36 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
-import { sendMessage, stopStreaming } from '@/lib/chat/send-message';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SettingsDialog } from '@/components/settings/settings-dialog';
+import { sendMessage } from '@/lib/chat/chat-actions';
+import { isStreaming, stopStreaming } from '@/lib/chat/stream-answer';
 import { useCurrentModel } from '@/lib/chat/use-current-model';
 import { useEndpointModels } from '@/lib/chat/use-endpoint-models';
+import { useKeyboardShortcuts } from '@/lib/chat/use-keyboard-shortcuts';
 import { useModelCatalog } from '@/lib/chat/use-model-catalog';
 import { usePublicConfig } from '@/lib/chat/use-public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
-import { useSettingsStore } from '@/lib/store/settings-store';
 import { findModel, modelLabel } from '@/lib/models/model-choice';
 import { flushPendingWrites, useChatStore } from '@/lib/store/chat-store';
+import type { StoredImage } from '@/lib/store/chat-types';
+import { useSettingsStore } from '@/lib/store/settings-store';
+import { ChatContextProvider } from './chat-context';
 import { ChatHeader } from './chat-header';
-import { Composer } from './composer';
-import { ConversationSidebar } from './conversation-sidebar';
+import { Composer, composerInputId } from './composer';
+import { ConversationSidebar, sidebarSearchId } from './conversation-sidebar';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
 import { MessageList } from './message-list';
-import { SettingsDialog } from '@/components/settings/settings-dialog';
+import { StorageBanner } from './storage-banner';
 
 export function ChatApp() {
   const t = useTranslations('App');
   const configState = usePublicConfig();
   const hydrate = useChatStore((state) => state.hydrate);
   const hydrated = useChatStore((state) => state.hydrated);
-  const storageError = useChatStore((state) => state.storageError);
+  const activeId = useChatStore((state) => state.activeId);
+  const selectConversation = useChatStore((state) => state.selectConversation);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
@@ -40,46 +46,57 @@ export function ChatApp() {
   }, [hydrate]);
 
   const config = configState.status === 'ready' ? configState.config : undefined;
+  const userKeysAllowed = !config?.userKeysDisabled;
   const providerModels = useModelCatalog(config);
-  const endpointModels = useEndpointModels(!config?.userKeysDisabled);
+  const endpointModels = useEndpointModels(userKeysAllowed);
   const models = useMemo(
     () => [...providerModels, ...endpointModels],
     [providerModels, endpointModels],
   );
   const model = useCurrentModel(config, models);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  const shortcuts = useMemo(
+    () => ({
+      newChat: () => selectConversation(undefined),
+      focusComposer: () => document.getElementById(composerInputId)?.focus(),
+      stop: () => activeId && isStreaming(activeId) && stopStreaming(activeId),
+      search: () => {
+        setSidebarOpen(true);
+        document.getElementById(sidebarSearchId)?.focus();
+      },
+    }),
+    [activeId, selectConversation],
+  );
+  useKeyboardShortcuts(shortcuts);
 
   return (
-    <div className="flex h-dvh overflow-hidden">
-      <ConversationSidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
-      <main className="flex min-w-0 flex-1 flex-col">
-        <ChatHeader
-          config={config}
-          models={models}
-          model={model}
-          onOpenSettings={() => setSettingsOpen(true)}
-          onOpenSidebar={() => setSidebarOpen(true)}
-        />
-        {storageError && (
-          <p
-            role="status"
-            className="bg-amber-100 px-4 py-2 text-sm text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
-          >
-            {t('storageError')}
-          </p>
-        )}
-        {configState.status === 'error' && (
-          <div className="px-4 pt-4">
-            <ErrorNotice error={{ code: configState.error.code }} />
-          </div>
-        )}
-        {!hydrated || configState.status === 'loading' ? (
-          <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
-        ) : (
-          <ChatBody userKeysAllowed={!config?.userKeysDisabled} models={models} model={model} />
-        )}
-      </main>
-      {settingsOpen && <SettingsDialog config={config} onClose={() => setSettingsOpen(false)} />}
-    </div>
+    <ChatContextProvider value={{ models, userKeysAllowed, openSettings }}>
+      <div className="flex h-dvh overflow-hidden">
+        <ConversationSidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <ChatHeader
+            config={config}
+            models={models}
+            model={model}
+            onOpenSettings={openSettings}
+            onOpenSidebar={() => setSidebarOpen(true)}
+          />
+          <StorageBanner />
+          {configState.status === 'error' && (
+            <div className="px-4 pt-4">
+              <ErrorNotice error={{ code: configState.error.code }} />
+            </div>
+          )}
+          {!hydrated || configState.status === 'loading' ? (
+            <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
+          ) : (
+            <ChatBody userKeysAllowed={userKeysAllowed} models={models} model={model} />
+          )}
+        </main>
+        {settingsOpen && <SettingsDialog config={config} onClose={() => setSettingsOpen(false)} />}
+      </div>
+    </ChatContextProvider>
   );
 }
 
@@ -96,13 +113,15 @@ function ChatBody({ userKeysAllowed, models, model }: ChatBodyProps) {
   );
   const startConversation = useChatStore((state) => state.startConversation);
   const draftParameters = useSettingsStore((state) => state.draftParameters);
+  const draftSystemPrompt = useSettingsStore((state) => state.draftSystemPrompt);
   const streaming =
     conversation?.messages.some((message) => message.status === 'streaming') ?? false;
+  const catalogModel = findModel(models, model);
 
-  const submit = (text: string) => {
+  const submit = (text: string, images: StoredImage[]) => {
     if (!model) return;
-    const id = conversation?.id ?? startConversation(model, draftParameters);
-    void sendMessage(id, text, findModel(models, model), { userKeysAllowed });
+    const id = conversation?.id ?? startConversation(model, draftParameters, draftSystemPrompt);
+    void sendMessage(id, text, images, { model: catalogModel, userKeysAllowed });
   };
 
   return (
@@ -114,6 +133,7 @@ function ChatBody({ userKeysAllowed, models, model }: ChatBodyProps) {
       )}
       <Composer
         modelLabel={model && modelLabel(models, model)}
+        acceptsImages={catalogModel?.vision ?? true}
         streaming={streaming}
         onSubmit={submit}
         onStop={() => conversation && stopStreaming(conversation.id)}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ModelPicker } from '@/components/models/model-picker';
 import { LanguageSelect } from '@/components/settings/language-select';
+import { GearIcon } from '@/components/ui/icons';
 import type { PublicConfig } from '@/lib/config/public-config';
 import { findModel } from '@/lib/models/model-choice';
 import type { CatalogModel } from '@/lib/models/catalog-model';
@@ -30,22 +31,27 @@ export function ChatHeader({
   const t = useTranslations('Header');
   const tSidebar = useTranslations('Sidebar');
   const activeId = useChatStore((state) => state.activeId);
-  const activeParameters = useChatStore((state) =>
-    state.activeId ? state.conversations[state.activeId]?.parameters : undefined,
+  const active = useChatStore((state) =>
+    state.activeId ? state.conversations[state.activeId] : undefined,
   );
-  const setConversationModel = useChatStore((state) => state.setConversationModel);
-  const setConversationParameters = useChatStore((state) => state.setConversationParameters);
+  const changeConversation = useChatStore((state) => state.changeConversation);
   const draftParameters = useSettingsStore((state) => state.draftParameters);
   const setDraftParameters = useSettingsStore((state) => state.setDraftParameters);
+  const draftSystemPrompt = useSettingsStore((state) => state.draftSystemPrompt);
+  const setDraftSystemPrompt = useSettingsStore((state) => state.setDraftSystemPrompt);
   const setLastModel = useSettingsStore((state) => state.setLastModel);
 
   const chooseModel = (value: string) => {
     setLastModel(value);
-    if (activeId) setConversationModel(activeId, value);
+    if (activeId) changeConversation(activeId, { model: value });
   };
   const changeParameters = (parameters: ConversationParameters) => {
-    if (activeId) setConversationParameters(activeId, parameters);
+    if (activeId) changeConversation(activeId, { parameters });
     else setDraftParameters(parameters);
+  };
+  const changeSystemPrompt = (systemPrompt: string) => {
+    if (activeId) changeConversation(activeId, { systemPrompt: systemPrompt || undefined });
+    else setDraftSystemPrompt(systemPrompt);
   };
 
   return (
@@ -66,18 +72,23 @@ export function ChatHeader({
       />
       <ParameterControls
         model={findModel(models, model)}
-        parameters={(activeId ? activeParameters : draftParameters) ?? {}}
+        parameters={(activeId ? active?.parameters : draftParameters) ?? {}}
         onChange={changeParameters}
+        systemPrompt={(activeId ? active?.systemPrompt : draftSystemPrompt) ?? ''}
+        onSystemPromptChange={changeSystemPrompt}
       />
       <div className="ml-auto flex items-center gap-2">
-        <LanguageSelect />
+        <div className="hidden sm:block">
+          <LanguageSelect />
+        </div>
         <button
           type="button"
           data-testid="settings-button"
           onClick={onOpenSettings}
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className="flex items-center gap-1.5 rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          {t('settings')}
+          <GearIcon />
+          <span className="sr-only sm:not-sr-only">{t('settings')}</span>
         </button>
       </div>
     </header>

@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { MessageError } from '@/lib/store/chat-types';
 
 /** The localised message for an error code, with the provider's own words behind a disclosure. */
-export function ErrorNotice({ error }: { error: MessageError }) {
+export function ErrorNotice({ error, children }: { error: MessageError; children?: ReactNode }) {
   const t = useTranslations('Errors');
   const tMessage = useTranslations('Message');
   return (
@@ -25,6 +26,7 @@ export function ErrorNotice({ error }: { error: MessageError }) {
           <p className="mt-1 break-words whitespace-pre-wrap">{error.detail}</p>
         </details>
       )}
+      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { activeBranch, siblingsOf } from '@/lib/chat/conversation-tree';
 import type { Conversation } from '@/lib/store/chat-types';
 import { MessageView } from './message-view';
 
@@ -8,12 +9,14 @@ import { MessageView } from './message-view';
 export function MessageList({ conversation }: { conversation: Conversation }) {
   const container = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
-  const last = conversation.messages.at(-1);
+  const branch = useMemo(() => activeBranch(conversation), [conversation]);
+  const last = branch.at(-1);
+  const busy = branch.some((message) => message.status === 'streaming');
 
   useEffect(() => {
     const element = container.current;
     if (element && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [last?.content, last?.reasoning, conversation.messages.length]);
+  }, [last?.content, last?.reasoning, branch.length]);
 
   return (
     <div
@@ -26,8 +29,18 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       className="flex-1 overflow-y-auto"
     >
       <ol className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-        {conversation.messages.map((message) => (
-          <MessageView key={message.id} message={message} />
+        {branch.map((message) => (
+          <MessageView
+            key={message.id}
+            message={message}
+            conversationId={conversation.id}
+            conversationModel={conversation.model}
+            // A string, so that a finished message's props stay equal and it does not re-render.
+            versions={siblingsOf(conversation, message)
+              .map((version) => version.id)
+              .join(',')}
+            busy={busy}
+          />
         ))}
       </ol>
     </div>

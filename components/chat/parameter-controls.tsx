@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { SlidersIcon } from '@/components/ui/icons';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import type { ReasoningEffort } from '@/lib/protocols/types';
 import type { ConversationParameters } from '@/lib/store/chat-types';
@@ -11,6 +12,8 @@ interface ParameterControlsProps {
   model: CatalogModel | undefined;
   parameters: ConversationParameters;
   onChange: (parameters: ConversationParameters) => void;
+  systemPrompt: string;
+  onSystemPromptChange: (prompt: string) => void;
 }
 
 /**
@@ -18,24 +21,41 @@ interface ParameterControlsProps {
  * model that rejects it, a reasoning effort only for a model that reasons. Unset means "the
  * provider's default", and nothing is sent.
  */
-export function ParameterControls({ model, parameters, onChange }: ParameterControlsProps) {
+export function ParameterControls({
+  model,
+  parameters,
+  onChange,
+  systemPrompt,
+  onSystemPromptChange,
+}: ParameterControlsProps) {
   const t = useTranslations('Parameters');
   const acceptsTemperature = !model || model.parameters.includes('temperature');
   const reasons = !model || model.reasoning;
-  if (!acceptsTemperature && !reasons) return null;
 
   return (
     <details className="relative text-sm">
       <summary
         data-testid="parameters-button"
-        className="cursor-pointer list-none rounded-md border border-zinc-300 px-3 py-1.5 whitespace-nowrap hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-zinc-300 px-2.5 py-1.5 whitespace-nowrap hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        {t('title')}
+        <SlidersIcon />
+        <span className="sr-only sm:not-sr-only">{t('title')}</span>
       </summary>
       <div
         data-testid="parameters-panel"
         className="absolute right-0 z-30 mt-1 flex w-72 flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
       >
+        <label className="flex flex-col gap-1">
+          <span>{t('systemPrompt')}</span>
+          <textarea
+            data-testid="system-prompt"
+            rows={3}
+            value={systemPrompt}
+            placeholder={t('systemPromptPlaceholder')}
+            onChange={(event) => onSystemPromptChange(event.target.value)}
+            className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
+          />
+        </label>
         {acceptsTemperature && (
           <label className="flex flex-col gap-1" data-testid="temperature-control">
             <span className="flex justify-between">
@@ -81,7 +101,10 @@ export function ParameterControls({ model, parameters, onChange }: ParameterCont
         <button
           type="button"
           data-testid="parameters-reset"
-          onClick={() => onChange({})}
+          onClick={() => {
+            onChange({});
+            onSystemPromptChange('');
+          }}
           className="self-start rounded-md border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700"
         >
           {t('reset')}

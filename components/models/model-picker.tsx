@@ -1,10 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
-import { choiceOf, parseModelChoice } from '@/lib/models/model-choice';
+import { findModel, modelLabel, parseModelChoice } from '@/lib/models/model-choice';
+import { usePickerStore } from '@/lib/store/picker-store';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { ModelIcon } from './model-icon';
+import { ModelPickerNativeSelect } from './model-picker-native-select';
+import { ModelPickerPopover } from './model-picker-popover';
+import type { PickerGroup } from './model-picker-sections';
 
 interface ModelPickerProps {
   providers: readonly PublicProvider[];
@@ -14,48 +20,109 @@ interface ModelPickerProps {
   onChange: (value: string) => void;
 }
 
-/** A native select grouped by provider: keyboard- and screen-reader-friendly by construction. */
+/**
+ * A button showing the current model that opens a searchable list of every model, grouped by
+ * provider and by the user's own endpoints, with favourites and recently used models on top.
+ */
 export function ModelPicker({ providers, models, value, onChange }: ModelPickerProps) {
   const t = useTranslations('ModelPicker');
   const endpoints = useSettingsStore((state) => state.customEndpoints);
-  const groups = [
-    ...providers.map((provider) => ({
-      key: provider.id,
-      label: provider.name,
-      models: models.filter((model) => model.provider === provider.id && !model.endpointId),
-    })),
-    ...endpoints.map((endpoint) => ({
-      key: endpoint.id,
-      label: endpoint.name || t('unnamedEndpoint'),
-      models: models.filter((model) => model.endpointId === endpoint.id),
-    })),
-  ].filter((group) => group.models.length > 0);
-  const offered = models.some((model) => choiceOf(model) === value);
-  const current = value ? parseModelChoice(value) : undefined;
+  const recordUse = usePickerStore((state) => state.recordUse);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const unnamedEndpoint = t('unnamedEndpoint');
+
+  const groups = useMemo<PickerGroup[]>(
+    () =>
+      [
+        ...providers.map((provider) => ({
+          key: provider.id,
+          label: provider.name,
+          models: models.filter((model) => model.provider === provider.id && !model.endpointId),
+        })),
+        ...endpoints.map((endpoint) => ({
+          key: `endpoint/${endpoint.id}`,
+          label: endpoint.name || unnamedEndpoint,
+          models: models.filter((model) => model.endpointId === endpoint.id),
+        })),
+      ].filter((group) => group.models.length > 0),
+    [providers, models, endpoints, unnamedEndpoint],
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    trigger.current?.focus();
+  }, []);
+  const choose = useCallback(
+    (choice: string) => {
+      recordUse(choice);
+      onChange(choice);
+    },
+    [recordUse, onChange],
+  );
+  const pick = useCallback(
+    (choice: string) => {
+      choose(choice);
+      close();
+    },
+    [choose, close],
+  );
+
+  const disabled = groups.length === 0 && !value;
+  const current = findModel(models, value);
+  const parsed = value ? parseModelChoice(value) : undefined;
+  const icon = current
+    ? { modelId: current.id, provider: current.provider }
+    : parsed && { modelId: parsed.model, provider: parsed.provider };
 
   return (
-    <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="sr-only">{t('label')}</span>
-      <select
-        data-testid="model-picker"
-        value={value ?? ''}
-        onChange={(event) => onChange(event.target.value)}
-        disabled={groups.length === 0 && !value}
-        className="max-w-[60vw] min-w-0 truncate rounded-md border border-zinc-300 bg-white px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+    <div
+      ref={root}
+      className="relative flex shrink-0 items-center sm:min-w-0 sm:shrink"
+      onBlur={(event) => {
+        // Tabbing out closes the list; a click inside on plain text moves the focus to nowhere.
+        const next = event.relatedTarget;
+        if (open && next instanceof Node && !root.current?.contains(next)) setOpen(false);
+      }}
+    >
+      <ModelPickerNativeSelect
+        groups={groups}
+        value={value}
+        onChange={choose}
+        disabled={disabled}
+      />
+      <button
+        ref={trigger}
+        type="button"
+        data-testid="model-picker-trigger"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={value ? modelLabel(models, value) : undefined}
+        disabled={disabled}
+        onClick={() => setOpen((previous) => !previous)}
+        className="flex max-w-[min(22rem,45vw)] min-w-0 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
       >
-        {groups.length === 0 && !value && <option value="">{t('none')}</option>}
-        {value && !offered && current && <option value={value}>{current.model}</option>}
-        {groups.map(({ key, label, models: providerModels }) => (
-          <optgroup key={key} label={label}>
-            {providerModels.map((model) => (
-              <option key={choiceOf(model)} value={choiceOf(model)}>
-                {model.name ?? model.id}
-                {model.reasoning ? ` · ${t('reasoning')}` : ''}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </label>
+        {icon && <ModelIcon modelId={icon.modelId} provider={icon.provider} size={18} />}
+        <span className="sr-only">{`${t('label')}: `}</span>
+        {/* On a phone the icon stands for the model; the name stays for screen readers. */}
+        <span data-testid="model-picker-current" className="truncate max-sm:sr-only">
+          {value ? modelLabel(models, value) : t(disabled ? 'none' : 'choose')}
+        </span>
+        <span aria-hidden="true" className="text-xs text-zinc-500">
+          ▾
+        </span>
+      </button>
+      {open && <ModelPickerPopover groups={groups} value={value} onPick={pick} onClose={close} />}
+    </div>
   );
 }

@@ -5,8 +5,11 @@ import { useEffect, useRef } from 'react';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { CustomEndpoints } from './custom-endpoints';
+import { DataSection } from './data-section';
 import { ProviderOptions } from './provider-options';
 import { SecretInput } from './secret-input';
+import { LanguageSelect } from './language-select';
+import { ThemeSelect } from './theme-select';
 
 interface SettingsDialogProps {
   config: PublicConfig | undefined;
@@ -61,6 +64,11 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
             {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
           </p>
         </section>
+        <div className="sm:hidden">
+          <LanguageSelect />
+        </div>
+        <ThemeSelect />
+        <DataSection />
         <ShowReasoningToggle />
         {config?.userKeysDisabled ? (
           <section className="flex flex-col gap-3">

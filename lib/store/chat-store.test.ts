@@ -15,6 +15,7 @@ const interrupted: Conversation = {
   model: 'openrouter:deepseek/deepseek-r1',
   createdAt: now,
   updatedAt: now,
+  leafId: 'a1',
   messages: [
     { id: 'u1', role: 'user', content: 'Tell me', status: 'done', createdAt: now },
     {
@@ -54,9 +55,16 @@ describe('the chat store and its IndexedDB records', () => {
     const first = store.getState().startConversation('openai:gpt-4.1');
     const second = store.getState().startConversation('openai:gpt-4.1');
     for (const id of [first, second]) {
-      store.getState().appendMessages(id, [
+      store.getState().addMessages(id, [
         { id: `${id}-u`, role: 'user', content: `Question ${id}`, status: 'done', createdAt: now },
-        { id: `${id}-a`, role: 'assistant', content: '', status: 'streaming', createdAt: now },
+        {
+          id: `${id}-a`,
+          parentId: `${id}-u`,
+          role: 'assistant',
+          content: '',
+          status: 'streaming',
+          createdAt: now,
+        },
       ]);
     }
     await vi.waitFor(async () => {

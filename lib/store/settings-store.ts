@@ -30,6 +30,7 @@ export interface PersistedSettings {
   lastModel?: string;
   /** Parameters a new conversation starts with (changed before its first message). */
   draftParameters: ConversationParameters;
+  draftSystemPrompt: string;
   /** Hides the reasoning panel; the reasoning text is still received and kept. */
   showReasoning: boolean;
   customEndpoints: CustomEndpoint[];
@@ -45,6 +46,7 @@ interface SettingsState extends PersistedSettings {
   ) => void;
   setLastModel: (model: string) => void;
   setDraftParameters: (parameters: ConversationParameters) => void;
+  setDraftSystemPrompt: (prompt: string) => void;
   setShowReasoning: (show: boolean) => void;
   addEndpoint: () => string;
   updateEndpoint: (id: string, change: Partial<Omit<CustomEndpoint, 'id'>>) => void;
@@ -55,6 +57,7 @@ export const settingsDefaults: PersistedSettings = {
   accessCode: '',
   providerSettings: {},
   draftParameters: {},
+  draftSystemPrompt: '',
   showReasoning: true,
   customEndpoints: [],
 };
@@ -85,6 +88,7 @@ export const useSettingsStore = create<SettingsState>()(
       },
       setLastModel: (lastModel) => set({ lastModel }),
       setDraftParameters: (draftParameters) => set({ draftParameters }),
+      setDraftSystemPrompt: (draftSystemPrompt) => set({ draftSystemPrompt }),
       setShowReasoning: (showReasoning) => set({ showReasoning }),
       addEndpoint: () => {
         const id = crypto.randomUUID().slice(0, 8);
@@ -117,6 +121,7 @@ export const useSettingsStore = create<SettingsState>()(
         providerSettings: state.providerSettings,
         lastModel: state.lastModel,
         draftParameters: state.draftParameters,
+        draftSystemPrompt: state.draftSystemPrompt,
         showReasoning: state.showReasoning,
         customEndpoints: state.customEndpoints,
       }),

@@ -1,0 +1,103 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useChatStore } from '@/lib/store/chat-store';
+import type { Conversation } from '@/lib/store/chat-types';
+
+interface ConversationItemProps {
+  conversation: Conversation;
+  active: boolean;
+  onSelect: () => void;
+  onDelete: () => void;
+}
+
+/** One conversation in the sidebar: open it, rename it in place, pin it, delete it. */
+export function ConversationItem({
+  conversation,
+  active,
+  onSelect,
+  onDelete,
+}: ConversationItemProps) {
+  const t = useTranslations('Sidebar');
+  const changeConversation = useChatStore((state) => state.changeConversation);
+  const [renaming, setRenaming] = useState(false);
+  const title = conversation.title || t('untitled');
+
+  if (renaming) {
+    return (
+      <li className="px-1 py-1">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const value = new FormData(event.currentTarget).get('title');
+            if (typeof value === 'string' && value.trim()) {
+              changeConversation(conversation.id, { title: value.trim(), titleSource: 'user' });
+            }
+            setRenaming(false);
+          }}
+        >
+          <input
+            name="title"
+            data-testid="rename-input"
+            aria-label={t('renameLabel')}
+            defaultValue={conversation.title}
+            autoFocus
+            onBlur={(event) => event.currentTarget.form?.requestSubmit()}
+            onKeyDown={(event) => event.key === 'Escape' && setRenaming(false)}
+            className="w-full rounded-md border border-sky-500 bg-white px-2 py-1.5 text-sm dark:bg-zinc-950"
+          />
+        </form>
+      </li>
+    );
+  }
+
+  const actionClass =
+    'rounded px-1.5 py-1 text-xs text-zinc-500 hover:bg-zinc-300 hover:text-zinc-900 focus-visible:opacity-100 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
+  return (
+    <li className="group flex items-center gap-0.5 [content-visibility:auto] [contain-intrinsic-size:auto_36px]">
+      <button
+        type="button"
+        data-testid="conversation-item"
+        aria-current={active ? 'page' : undefined}
+        onClick={onSelect}
+        onDoubleClick={() => setRenaming(true)}
+        className="min-w-0 flex-1 truncate rounded-md px-2 py-2 text-left text-sm hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-sky-500 aria-[current=page]:bg-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+      >
+        {conversation.pinned && <span aria-hidden>📌 </span>}
+        {title}
+      </button>
+      <div
+        role="group"
+        aria-label={t('actions', { title })}
+        className="flex opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 aria-[current=page]:opacity-100"
+      >
+        <button
+          type="button"
+          data-testid="rename-conversation"
+          onClick={() => setRenaming(true)}
+          className={actionClass}
+        >
+          {t('rename')}
+        </button>
+        <button
+          type="button"
+          data-testid="pin-conversation"
+          onClick={() => changeConversation(conversation.id, { pinned: !conversation.pinned })}
+          className={actionClass}
+        >
+          {conversation.pinned ? t('unpin') : t('pin')}
+        </button>
+        <button
+          type="button"
+          data-testid="delete-conversation"
+          aria-label={t('delete', { title })}
+          onClick={onDelete}
+          className={`${actionClass} hover:text-red-600`}
+        >
+          ×
+        </button>
+      </div>
+    </li>
+  );
+}
