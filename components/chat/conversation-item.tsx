@@ -70,7 +70,7 @@ export function ConversationItem({
       <div
         role="group"
         aria-label={t('actions', { title })}
-        className="flex opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 aria-[current=page]:opacity-100"
+        className="hidden group-focus-within:flex group-hover:flex"
       >
         <button
           type="button"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef } from 'react';
-import { activeBranch, siblingsOf } from '@/lib/chat/conversation-tree';
+import { activeBranch, versionIds } from '@/lib/chat/conversation-tree';
 import type { Conversation } from '@/lib/store/chat-types';
 import { MessageView } from './message-view';
 
@@ -12,6 +12,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const branch = useMemo(() => activeBranch(conversation), [conversation]);
   const last = branch.at(-1);
   const busy = branch.some((message) => message.status === 'streaming');
+  const versions = useMemo(() => versionIds(conversation), [conversation]);
 
   useEffect(() => {
     const element = container.current;
@@ -36,9 +37,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
             conversationId={conversation.id}
             conversationModel={conversation.model}
             // A string, so that a finished message's props stay equal and it does not re-render.
-            versions={siblingsOf(conversation, message)
-              .map((version) => version.id)
-              .join(',')}
+            versions={versions.get(message.id) ?? message.id}
             busy={busy}
           />
         ))}

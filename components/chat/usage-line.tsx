@@ -22,7 +22,8 @@ export function UsageLine({ message }: { message: ChatMessage }) {
     parts.push(t('firstToken', { seconds: Math.round(firstTokenMs / 100) / 10 }));
   // Output tokens include reasoning at most providers; the rate is over the streaming time.
   const generated = usage?.outputTokens ?? 0;
-  if (streamingMs && streamingMs > 0 && generated > 0) {
+  // Over a very short stream the rate says nothing (a cached or tiny answer).
+  if (streamingMs && streamingMs >= 500 && generated > 0) {
     parts.push(t('tokensPerSecond', { rate: Math.round((generated / streamingMs) * 1000) }));
   }
   if (parts.length === 0) return null;

@@ -55,3 +55,26 @@ export function withDescendants(conversation: Conversation, messageId: string): 
   }
   return removed;
 }
+
+/**
+ * For every message, its versions' ids joined by commas (oldest first), in one pass: rendering a
+ * long conversation must not compare every message with every other on each streamed frame.
+ */
+export function versionIds(conversation: Conversation): Map<string, string> {
+  const groups = new Map<string, ChatMessage[]>();
+  for (const message of conversation.messages) {
+    const key = `${message.parentId ?? ''}|${message.role}`;
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
+  }
+  const result = new Map<string, string>();
+  for (const group of groups.values()) {
+    const joined = group
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((message) => message.id)
+      .join(',');
+    for (const message of group) result.set(message.id, joined);
+  }
+  return result;
+}

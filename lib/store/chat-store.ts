@@ -161,10 +161,13 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     patchMessage(id, messageId, patch, options = {}) {
+      // Streamed deltas do not move the conversation in the sidebar on every frame; the final
+      // patch of an answer (saved now) does.
+      const stamp = options.save === 'now' ? touch : (conversation: Conversation) => conversation;
       update(
         id,
         (conversation) =>
-          touch({
+          stamp({
             ...conversation,
             messages: conversation.messages.map((message) =>
               message.id === messageId
