@@ -139,6 +139,7 @@ test('the sidebar renames, pins, searches and deletes with undo', async ({ page 
   await alpha.getByTestId('pin-conversation').click();
   await expect(items.first()).toContainText('Alpha question');
 
+  await alpha.hover();
   await alpha.getByTestId('rename-conversation').click();
   await page.getByTestId('rename-input').fill('Renamed alpha');
   await page.getByTestId('rename-input').press('Enter');

@@ -49,6 +49,8 @@ export const e2eEnvironment = {
   ALLOW_PRIVATE_UPSTREAMS: 'true',
   // The leak battery opens fifty streams at a time from one address.
   MAX_STREAMS_PER_CLIENT: '100',
+  // Several specs send wrong codes on purpose, all from 127.0.0.1.
+  ACCESS_FAILURE_LIMIT: '100',
   OPENROUTER_ROUTING: JSON.stringify({ 'mock/fail-*': { models: ['deepseek/deepseek-r1'] } }),
   ORCAROUTER_FALLBACKS: JSON.stringify({ 'mock/fail-*': ['anthropic/claude-opus-4.7'] }),
   CODE: accessCode,

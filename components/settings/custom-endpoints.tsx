@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useSettingsStore, type CustomEndpoint } from '@/lib/store/settings-store';
+import { ConnectionTest } from './connection-test';
 import { SecretInput } from './secret-input';
 
 /** The user's own OpenAI-compatible endpoints: any number, each with its own address and key. */
@@ -117,6 +118,15 @@ function EndpointFields({ endpoint }: { endpoint: CustomEndpoint }) {
           <span className="block text-xs text-zinc-500">{t('endpointDirectHelp')}</span>
         </span>
       </label>
+      <ConnectionTest
+        testId="test-endpoint"
+        target={() => ({
+          provider: 'openai-compatible',
+          endpoint: useSettingsStore
+            .getState()
+            .customEndpoints.find((entry) => entry.id === endpoint.id),
+        })}
+      />
       <button
         type="button"
         data-testid="remove-endpoint"

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { ConnectionTest } from './connection-test';
 import { CustomEndpoints } from './custom-endpoints';
 import { DataSection } from './data-section';
 import { ProviderOptions } from './provider-options';
@@ -138,6 +139,17 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
         testId={id}
         value={apiKey}
         onChange={(value) => setProviderApiKey(provider.id, value)}
+      />
+      <ConnectionTest
+        testId={`test-${provider.id}`}
+        target={() => {
+          const settings = useSettingsStore.getState();
+          return {
+            provider: provider.id,
+            accessCode: settings.accessCode || undefined,
+            apiKey: settings.providerSettings[provider.id]?.apiKey || undefined,
+          };
+        }}
       />
       <ProviderOptions provider={provider.id} />
     </div>

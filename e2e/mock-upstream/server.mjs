@@ -106,6 +106,34 @@ export async function startMockUpstream(options = {}) {
   };
 }
 
+/**
+ * Base URLs that are wrong in the ways the connection test must tell apart: a path segment
+ * `status-<code>` answers every route with that status (an OpenAI-style error, Retry-After on
+ * 429), and a segment `html` answers with a web page instead of an API.
+ * @param {string} pathname
+ * @param {ServerResponse} response
+ */
+function answerBrokenBase(pathname, response) {
+  const status = /\/status-(\d{3})\//.exec(pathname)?.[1];
+  if (status) {
+    const code = Number(status);
+    response.writeHead(code, {
+      'content-type': 'application/json',
+      ...(code === 429 ? { 'retry-after': '30' } : {}),
+    });
+    response.end(
+      JSON.stringify({ error: { message: `Mock status ${code}`, type: 'mock', code: null } }),
+    );
+    return true;
+  }
+  if (/\/html\//.test(pathname)) {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+    return true;
+  }
+  return false;
+}
+
 /** @param {import('node:http').Server} server */
 function closeServer(server) {
   return new Promise((resolve, reject) => {
@@ -146,6 +174,7 @@ async function handleRequest(request, response, state) {
 
   const recorded = await readRequest(request, url);
   state.record(recorded);
+  if (answerBrokenBase(url.pathname, response)) return;
   const route = routeOf(recorded);
   if (route.dialect === 'anthropic') response.setHeader('request-id', requestId);
   const isChat = ['chat', 'azure-chat', 'messages', 'generate'].includes(route.name);

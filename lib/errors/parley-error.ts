@@ -31,8 +31,10 @@ export class ParleyError extends Error {
     return this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
   }
 
-  toJSON(): { code: ErrorCode; message: string } {
-    return { code: this.code, message: this.message };
+  toJSON(): { code: ErrorCode; message: string; detail?: string } {
+    return this.detail
+      ? { code: this.code, message: this.message, detail: this.detail }
+      : { code: this.code, message: this.message };
   }
 
   toResponse(headers: HeadersInit = {}): Response {
@@ -63,6 +65,7 @@ export class ParleyError extends Error {
       return new ParleyError(error.code, message ?? error.code, {
         status: response.status,
         retryAfterSeconds,
+        detail: typeof error.detail === 'string' ? error.detail : undefined,
       });
     }
     const detail = message ?? (text && !looksLikeHtml(text) ? text.slice(0, 500) : undefined);

@@ -55,7 +55,11 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
     settle();
     if (error instanceof ParleyError) throw error;
     if (timedOut) throw new ParleyError('upstream:timeout', 'The provider did not answer in time.');
-    throw new ParleyError('upstream:unreachable', 'The provider could not be reached.');
+    // The network's reason (ENOTFOUND, ECONNREFUSED, a certificate error) tells the user what to fix.
+    const reason = networkReason(error);
+    throw new ParleyError('upstream:unreachable', 'The provider could not be reached.', {
+      detail: reason,
+    });
   } finally {
     clearTimeout(firstByteTimer);
   }
@@ -187,6 +191,14 @@ async function isRetryable(response: Response): Promise<boolean> {
     .text()
     .catch(() => '');
   return !/insufficient_quota|quota_exceeded|billing|credit/i.test(text);
+}
+
+function networkReason(error: unknown): string | undefined {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && /^[A-Z_]{3,40}$/.test(cause.code)
+    ? cause.code
+    : undefined;
 }
 
 function isRefusedAddress(error: unknown): boolean {

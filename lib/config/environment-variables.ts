@@ -1,0 +1,122 @@
+import { providerIds, providers } from '@/lib/providers/registry';
+import type { ProviderDefinition } from '@/lib/providers/types';
+
+/**
+ * The operator's reference: every environment variable Parley reads. Provider variables come
+ * from the registry; the rest are listed here. A test checks this list against what
+ * lib/server/server-config.ts reads, and that the README's table is generated from it.
+ */
+export const serverVariables: ReadonlyArray<{
+  names: string[];
+  meaning: string;
+  fallback?: string;
+}> = [
+  {
+    names: ['CODE', 'ACCESS_CODE'],
+    meaning:
+      'Access codes, comma-separated, 8+ characters each; when set, the server keys need one',
+  },
+  { names: ['MODELS', 'CUSTOM_MODELS'], meaning: 'Model allowlist rules (see Models)' },
+  { names: ['DEFAULT_MODEL'], meaning: 'The model new chats start with, as `provider:model`' },
+  {
+    names: ['APP_URL'],
+    meaning: 'Sent to OpenRouter and OrcaRouter as `HTTP-Referer`',
+    fallback: 'the page’s origin',
+  },
+  {
+    names: ['APP_NAME'],
+    meaning: 'Sent to OpenRouter and OrcaRouter as `X-Title`',
+    fallback: 'Parley',
+  },
+  {
+    names: ['DISABLE_USER_KEYS', 'HIDE_USER_API_KEY'],
+    meaning: 'Refuse users’ own keys and hide their fields',
+    fallback: 'false',
+  },
+  {
+    names: ['ALLOW_HTTP_UPSTREAMS'],
+    meaning: 'Users’ own endpoints may use plain http',
+    fallback: 'false',
+  },
+  {
+    names: ['ALLOW_PRIVATE_UPSTREAMS'],
+    meaning: 'Users’ own endpoints may be private or local addresses (implies http)',
+    fallback: 'false',
+  },
+  {
+    names: ['TRUSTED_PROXY_COUNT'],
+    meaning: 'Reverse proxies in front that append to `X-Forwarded-For`',
+    fallback: '0',
+  },
+  {
+    names: ['ACCESS_FAILURE_LIMIT'],
+    meaning: 'Wrong codes per client address before it must wait',
+    fallback: '10',
+  },
+  {
+    names: ['ACCESS_FAILURE_WINDOW_S'],
+    meaning: 'The window for those failures, in seconds',
+    fallback: '600',
+  },
+  { names: ['MAX_BODY_MB'], meaning: 'Largest request body, in MB', fallback: '20' },
+  { names: ['MAX_STREAMS'], meaning: 'Concurrent upstream calls in all', fallback: '500' },
+  {
+    names: ['MAX_STREAMS_PER_CLIENT'],
+    meaning: 'Concurrent upstream calls per client address',
+    fallback: '20',
+  },
+  {
+    names: ['FIRST_BYTE_TIMEOUT_MS'],
+    meaning: 'Time budget until the upstream’s first byte',
+    fallback: '120000',
+  },
+  {
+    names: ['IDLE_TIMEOUT_MS'],
+    meaning: 'Longest silence between chunks of a stream',
+    fallback: '60000',
+  },
+  {
+    names: ['TOTAL_TIMEOUT_MS'],
+    meaning: 'Time budget for a whole upstream call',
+    fallback: '900000',
+  },
+];
+
+const code = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');
+
+/** The README's configuration table, as markdown. */
+export function renderEnvironmentTable(): string {
+  const rows = [
+    '| Variable | Meaning | Default |',
+    '| --- | --- | --- |',
+    ...providerIds.flatMap((id) => {
+      const definition: ProviderDefinition = providers[id];
+      const { env } = definition;
+      const name = definition.name;
+      return [
+        `| ${code(env.apiKey)} | ${name} API key${definition.keyOptional ? ' (optional)' : ''} | |`,
+        `| ${code(env.baseUrl)} | ${name} base URL | ${definition.baseUrl ? `\`${definition.baseUrl}\`` : 'none: set it to enable'} |`,
+        ...Object.values(env.options ?? {}).map(
+          (names) => `| ${code(names)} | ${name}: legacy API version (deployment URLs) | |`,
+        ),
+        ...(env.name
+          ? [`| ${code(env.name)} | ${name}: display name | recognised from the host |`]
+          : []),
+        ...(env.headers
+          ? [`| ${code(env.headers)} | ${name}: extra headers, a JSON object | |`]
+          : []),
+        ...(env.models
+          ? [`| ${code(env.models)} | ${name}: models to offer, comma-separated | |`]
+          : []),
+        ...(env.routing
+          ? [`| ${code(env.routing)} | ${name}: routing by model glob, JSON | |`]
+          : []),
+      ];
+    }),
+    ...serverVariables.map(
+      (variable) =>
+        `| ${code(variable.names)} | ${variable.meaning} | ${variable.fallback ?? ''} |`,
+    ),
+  ];
+  return rows.join('\n');
+}
