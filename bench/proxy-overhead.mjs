@@ -10,45 +10,17 @@
  * added first byte (gateway minus direct), and the total-time ratio. Writes the figures to
  * bench/results/proxy-overhead.json. Not part of CI: figures, not assertions.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { percentile, startApp } from './lib/start-app.mjs';
 
 const options = parseArguments(process.argv.slice(2));
 const root = new URL('..', import.meta.url);
 
-if (!existsSync(new URL('.next/BUILD_ID', root))) {
-  console.error('No production build found: run `npm run build` first.');
-  process.exit(1);
-}
-
 // The mock, the gateway and this client each get their own process, as they would in production.
-const mockPort = await freePort();
-const upstream = { url: `http://127.0.0.1:${mockPort}` };
-const mock = spawn('node', ['e2e/mock-upstream/cli.mjs', '--port', String(mockPort)], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const appPort = await freePort();
-const app = spawn('node', ['server.mjs', '-H', '127.0.0.1', '-p', String(appPort)], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    OPENROUTER_API_KEY: 'sk-bench',
-    OPENROUTER_BASE_URL: `${upstream.url}/api/v1`,
-    CODE: '',
-    MODELS: '',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-  detached: true,
-});
-
+const app = await startApp();
+const upstream = { url: app.mockUrl };
 try {
-  const appUrl = `http://127.0.0.1:${appPort}`;
-  await waitForServer(`${upstream.url}/__mock/stats`);
-  await waitForServer(`${appUrl}/api/config`);
+  const appUrl = app.appUrl;
   const model = `mock/bench-chunks-${options.chunks}-delay-${options.delay}`;
   const targets = {
     direct: `${upstream.url}/api/v1/chat/completions`,
@@ -83,8 +55,7 @@ try {
     JSON.stringify({ options, node: process.version, results }, null, 2),
   );
 } finally {
-  if (app.pid) process.kill(-app.pid, 'SIGTERM');
-  mock.kill('SIGTERM');
+  app.stop();
 }
 
 /** @typedef {{ firstByteMs: number, totalMs: number, bytes: number }} Sample */
@@ -189,16 +160,6 @@ function printTable(results) {
   }
 }
 
-/**
- * @param {number[]} values
- * @param {number} percent
- */
-function percentile(values, percent) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((percent / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
-
 /** @param {string[]} argv */
 function parseArguments(argv) {
   /** @type {Record<string, string>} */
@@ -223,32 +184,4 @@ function parseArguments(argv) {
     throw new Error('--concurrency, --rounds, --chunks and --delay take whole numbers');
   }
   return { concurrency, ...numbers };
-}
-
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** @param {string} url */
-async function waitForServer(url) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up within 30 s`);
 }

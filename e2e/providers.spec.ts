@@ -152,13 +152,13 @@ test('"show reasoning" off hides the panel but keeps the reasoning', async ({ pa
   const chat = new ChatPage(page);
   await chat.openWithCode(accessCode, 'deepseek:deepseek-reasoner');
   await page.getByTestId('settings-button').click();
-  await page.getByTestId('show-reasoning').uncheck();
+  await page.getByTestId('reasoning-display').selectOption('hidden');
   await page.getByTestId('settings-close').click();
   await chat.send('Quietly');
   await chat.waitForAnswerStatus('done');
   await expect(chat.reasoningPanel).toHaveCount(0);
   await page.getByTestId('settings-button').click();
-  await page.getByTestId('show-reasoning').check();
+  await page.getByTestId('reasoning-display').selectOption('shown');
   await page.getByTestId('settings-close').click();
   await chat.reasoningPanel.getByTestId('reasoning-toggle').click();
   await expect(chat.reasoningPanel.getByTestId('reasoning-text')).toContainText(

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import { resizeImage } from '@/lib/chat/resize-image';
 import type { StoredImage } from '@/lib/store/chat-types';
+import { useSettingsStore } from '@/lib/store/settings-store';
 
 export const composerInputId = 'composer-input';
 
@@ -24,6 +25,7 @@ export function Composer({
   onStop,
 }: ComposerProps) {
   const t = useTranslations('Composer');
+  const sendKey = useSettingsStore((state) => state.sendKey);
   const [text, setText] = useState('');
   const [images, setImages] = useState<StoredImage[]>([]);
   const [imageError, setImageError] = useState(false);
@@ -51,7 +53,9 @@ export function Composer({
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // An IME composition (Chinese, Japanese, Korean input) uses Enter to confirm a word.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    const modifier = event.ctrlKey || event.metaKey;
+    if (sendKey === 'enter' ? !event.shiftKey : modifier) {
       event.preventDefault();
       submit();
     }
@@ -160,7 +164,9 @@ export function Composer({
             </button>
           )}
         </div>
-        <p className="text-xs text-zinc-500">{t('hint')}</p>
+        <p className="text-xs text-zinc-500">
+          {sendKey === 'enter' ? t('hint') : t('hintModifier')}
+        </p>
       </div>
     </form>
   );

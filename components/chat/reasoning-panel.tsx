@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useSettingsStore } from '@/lib/store/settings-store';
 
 interface ReasoningPanelProps {
   text: string;
@@ -17,7 +18,8 @@ interface ReasoningPanelProps {
  */
 export function ReasoningPanel({ text, thinking, startedAt, durationMs }: ReasoningPanelProps) {
   const t = useTranslations('Reasoning');
-  const [userChoice, setUserChoice] = useState<boolean | undefined>(undefined);
+  const collapsed = useSettingsStore((state) => state.reasoningCollapsed);
+  const [userChoice, setUserChoice] = useState<boolean | undefined>(collapsed ? false : undefined);
   const elapsed = useElapsedSeconds(thinking ? startedAt : undefined);
   const open = userChoice ?? thinking;
   const seconds = durationMs !== undefined ? Math.max(1, Math.round(durationMs / 1000)) : undefined;

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useSettingsStore } from '@/lib/store/settings-store';
 
 const remoteImage = /^https?:/i;
 
@@ -9,8 +10,10 @@ const remoteImage = /^https?:/i;
 export function DeferredImage({ src, alt }: { src: string; alt: string }) {
   const t = useTranslations('Markdown');
   const [shown, setShown] = useState(false);
+  // Off by default: an auto-loaded image can carry the conversation out in its address.
+  const always = useSettingsStore((state) => state.remoteImages === 'always');
   if (!remoteImage.test(src)) return alt ? <span>{alt}</span> : null;
-  if (shown) {
+  if (shown || always) {
     return <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded" />;
   }
   return (

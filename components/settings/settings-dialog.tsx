@@ -10,6 +10,10 @@ import { DataSection } from './data-section';
 import { ProviderOptions } from './provider-options';
 import { SecretInput } from './secret-input';
 import { LanguageSelect } from './language-select';
+import { AccessCodeCheck } from './access-code-check';
+import { BaseUrlField } from './base-url-field';
+import { PreferencesSection } from './preferences-section';
+import { SettingsBackup } from './settings-backup';
 import { ThemeSelect } from './theme-select';
 
 interface SettingsDialogProps {
@@ -64,13 +68,15 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           <p className="text-xs text-zinc-500">
             {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
           </p>
+          {config?.codeRequired && <AccessCodeCheck />}
         </section>
         <div className="sm:hidden">
           <LanguageSelect />
         </div>
         <ThemeSelect />
         <DataSection />
-        <ShowReasoningToggle />
+        <SettingsBackup />
+        <PreferencesSection />
         {config?.userKeysDisabled ? (
           <section className="flex flex-col gap-3">
             <h3 className="text-sm font-medium">{t('providerPreferences')}</h3>
@@ -94,23 +100,6 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
         )}
       </div>
     </dialog>
-  );
-}
-
-function ShowReasoningToggle() {
-  const t = useTranslations('Settings');
-  const showReasoning = useSettingsStore((state) => state.showReasoning);
-  const setShowReasoning = useSettingsStore((state) => state.setShowReasoning);
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input
-        type="checkbox"
-        data-testid="show-reasoning"
-        checked={showReasoning}
-        onChange={(event) => setShowReasoning(event.target.checked)}
-      />
-      {t('showReasoning')}
-    </label>
   );
 }
 
@@ -140,6 +129,7 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
         value={apiKey}
         onChange={(value) => setProviderApiKey(provider.id, value)}
       />
+      <BaseUrlField provider={provider} />
       <ConnectionTest
         testId={`test-${provider.id}`}
         target={() => {

@@ -91,6 +91,7 @@ export async function streamAnswer(
         endpoint: allowed
           ? settings.customEndpoints.find((endpoint) => endpoint.id === choice.endpointId)
           : undefined,
+        baseUrl: (allowed && settings.providerSettings[choice.provider]?.baseUrl) || undefined,
       },
       providerOptions: choice.endpointId
         ? undefined

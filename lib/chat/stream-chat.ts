@@ -13,6 +13,8 @@ export interface Credentials {
   apiKey?: string;
   /** One of the user's own endpoints: the request goes there, with that endpoint's key. */
   endpoint?: CustomEndpoint;
+  /** The user's own address for this provider; the gateway uses it only with their key. */
+  baseUrl?: string;
 }
 
 export interface StreamChatOptions {
@@ -84,5 +86,7 @@ function requestHeaders(
   }
   if (credentials.accessCode) headers.set('x-access-code', credentials.accessCode);
   if (credentials.apiKey) headers.set('authorization', `Bearer ${credentials.apiKey}`);
+  if (credentials.apiKey && credentials.baseUrl)
+    headers.set('x-upstream-base-url', credentials.baseUrl);
   return headers;
 }

@@ -57,7 +57,13 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
           requests.push(
             load(
               `/api/models?provider=${provider.id}`,
-              { authorization: `Bearer ${apiKey}` },
+              {
+                authorization: `Bearer ${apiKey}`,
+                // The user's own address for this provider, when set, is where their key lists.
+                ...(providerSettings[provider.id]?.baseUrl
+                  ? { 'x-upstream-base-url': providerSettings[provider.id]?.baseUrl ?? '' }
+                  : {}),
+              },
               setUserLists,
             ),
           );

@@ -21,9 +21,13 @@ const english = readLocale('en');
 
 /** Words that really are the same in the language (checked by a native-speaking translator). */
 const sameAsEnglish: Partial<Record<string, string[]>> = {
-  de: ['Message.details', 'Diagnosis.details', 'Settings.endpointName'],
+  de: ['Message.details', 'Diagnosis.details', 'Settings.endpointName', 'Settings.sendEnter'],
   fr: ['ModelPicker.vision', 'Message.assistant'],
   es: ['Settings.options.no'],
+  // Key labels: the keyboard says "Enter" and "Ctrl" in these languages too.
+  da: ['Settings.sendEnter', 'Settings.sendModifier'],
+  'pt-BR': ['Settings.sendEnter', 'Settings.sendModifier'],
+  ru: ['Settings.sendEnter', 'Settings.sendModifier'],
 };
 
 describe('locale files', () => {

@@ -9,6 +9,7 @@ import { fetchUpstream } from './fetch-upstream';
 import { upstreamCredentialHeaders } from './upstream-credential';
 import type { ServerConfig } from './server-config';
 import { buildUpstreamUrl } from './upstream-url';
+import { parseUserEndpoint, userEndpointFetch } from './user-endpoint';
 
 export interface ProviderCatalog {
   provider: ProviderId;
@@ -134,8 +135,18 @@ export async function fetchModelList(
   provider: ProviderId,
   config: ServerConfig,
   apiKey = config.providers[provider].apiKey,
+  /** A user's own address for the provider: listed with their key only, behind the address guard. */
+  userBaseUrl?: string,
 ): Promise<ListedModel[]> {
-  const runtime = config.providers[provider];
+  const configured = config.providers[provider];
+  const runtime = userBaseUrl
+    ? {
+        ...configured,
+        baseUrl: parseUserEndpoint(userBaseUrl, config).href,
+        headers: {},
+        options: {},
+      }
+    : configured;
   const definition = providers[provider];
   const endpoint = definition.paths.find((path) => path.kind === 'models');
   if (!endpoint || !runtime.baseUrl)
@@ -151,6 +162,7 @@ export async function fetchModelList(
     headers: upstreamCredentialHeaders(definition, runtime, apiKey),
     clientSignal: new AbortController().signal,
     timeouts: discoveryTimeouts,
+    fetchImplementation: userBaseUrl ? userEndpointFetch(config) : undefined,
   });
   if (!response.ok) throw await ParleyError.fromResponse(response);
   const listed = parseModelList(await response.json());

@@ -6,6 +6,8 @@ import type { ConversationParameters } from './chat-types';
 
 export interface ProviderSettings {
   apiKey: string;
+  /** The user's own address for this provider (a proxy, a regional endpoint); used with their key. */
+  baseUrl?: string;
   /** The provider's own preferences (OpenRouter routing, fallback chains), from the registry. */
   options?: ProviderSettingValues;
 }
@@ -33,8 +35,20 @@ export interface PersistedSettings {
   draftSystemPrompt: string;
   /** Hides the reasoning panel; the reasoning text is still received and kept. */
   showReasoning: boolean;
+  /** The reasoning panel stays closed while the model thinks (opened by a click). */
+  reasoningCollapsed: boolean;
+  /** Which key sends: Enter (Shift+Enter for a new line), or Ctrl/⌘+Enter (Enter for a new line). */
+  sendKey: 'enter' | 'modifier-enter';
+  /** Remote images in answers: a click loads each (`ask`), or they load at once (`always`). */
+  remoteImages: 'ask' | 'always';
   customEndpoints: CustomEndpoint[];
 }
+
+/** The preferences "reset to defaults" restores; keys, codes and endpoints are left alone. */
+export type Preferences = Pick<
+  PersistedSettings,
+  'showReasoning' | 'reasoningCollapsed' | 'sendKey' | 'remoteImages'
+>;
 
 interface SettingsState extends PersistedSettings {
   setAccessCode: (code: string) => void;
@@ -48,6 +62,11 @@ interface SettingsState extends PersistedSettings {
   setDraftParameters: (parameters: ConversationParameters) => void;
   setDraftSystemPrompt: (prompt: string) => void;
   setShowReasoning: (show: boolean) => void;
+  setPreference: <Key extends keyof Preferences>(key: Key, value: Preferences[Key]) => void;
+  resetPreferences: () => void;
+  setProviderBaseUrl: (provider: ProviderId, baseUrl: string) => void;
+  /** Replaces everything with imported settings (already validated). */
+  replaceSettings: (settings: PersistedSettings) => void;
   addEndpoint: () => string;
   updateEndpoint: (id: string, change: Partial<Omit<CustomEndpoint, 'id'>>) => void;
   removeEndpoint: (id: string) => void;
@@ -59,6 +78,9 @@ export const settingsDefaults: PersistedSettings = {
   draftParameters: {},
   draftSystemPrompt: '',
   showReasoning: true,
+  reasoningCollapsed: false,
+  sendKey: 'enter',
+  remoteImages: 'ask',
   customEndpoints: [],
 };
 
@@ -90,6 +112,28 @@ export const useSettingsStore = create<SettingsState>()(
       setDraftParameters: (draftParameters) => set({ draftParameters }),
       setDraftSystemPrompt: (draftSystemPrompt) => set({ draftSystemPrompt }),
       setShowReasoning: (showReasoning) => set({ showReasoning }),
+      setPreference: (key, value) => set({ [key]: value } as Partial<PersistedSettings>),
+      resetPreferences: () =>
+        set({
+          showReasoning: settingsDefaults.showReasoning,
+          reasoningCollapsed: settingsDefaults.reasoningCollapsed,
+          sendKey: settingsDefaults.sendKey,
+          remoteImages: settingsDefaults.remoteImages,
+        }),
+      setProviderBaseUrl: (provider, baseUrl) => {
+        const current = get().providerSettings[provider];
+        set({
+          providerSettings: {
+            ...get().providerSettings,
+            [provider]: {
+              ...current,
+              apiKey: current?.apiKey ?? '',
+              baseUrl: baseUrl.trim() || undefined,
+            },
+          },
+        });
+      },
+      replaceSettings: (settings) => set({ ...settingsDefaults, ...settings }),
       addEndpoint: () => {
         const id = crypto.randomUUID().slice(0, 8);
         const endpoint: CustomEndpoint = {
@@ -123,6 +167,9 @@ export const useSettingsStore = create<SettingsState>()(
         draftParameters: state.draftParameters,
         draftSystemPrompt: state.draftSystemPrompt,
         showReasoning: state.showReasoning,
+        reasoningCollapsed: state.reasoningCollapsed,
+        sendKey: state.sendKey,
+        remoteImages: state.remoteImages,
         customEndpoints: state.customEndpoints,
       }),
       migrate: migrateSettings,

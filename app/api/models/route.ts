@@ -22,7 +22,8 @@ export async function GET(request: Request): Promise<Response> {
     const { access, userKey } = checkAccess(request.headers, config);
     if (userKey && requested && config.providers[requested].baseUrl) {
       // A user's own key lists what that key can use; nothing is cached or shared.
-      const listed = await fetchModelList(requested, config, userKey);
+      const userBase = request.headers.get('x-upstream-base-url') ?? undefined;
+      const listed = await fetchModelList(requested, config, userKey, userBase);
       return Response.json(
         {
           providers: [{ provider: requested, source: 'live' }],
@@ -34,6 +35,8 @@ export async function GET(request: Request): Promise<Response> {
     if (access === 'denied') {
       throw new ParleyError('auth:code_required', 'This deployment needs an access code.');
     }
+    // `?check`: only whether the access code opens the door (the settings' "Check" button).
+    if (new URL(request.url).searchParams.has('check')) return new Response(null, { status: 204 });
     const ids = (requested ? [requested] : providerIds).filter(
       (id) => config.providers[id].baseUrl,
     );
