@@ -10,7 +10,7 @@
  * added first byte (gateway minus direct), and the total-time ratio. Writes the figures to
  * bench/results/proxy-overhead.json. Not part of CI: figures, not assertions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { percentile, startApp } from './lib/start-app.mjs';
 
 const options = parseArguments(process.argv.slice(2));
@@ -39,19 +39,33 @@ try {
   for (const concurrency of options.concurrency) {
     /** @type {{ direct: Sample[], gateway: Sample[] }} */
     const samples = { direct: [], gateway: [] };
-    for (let round = 0; round < options.rounds; round++) {
+    const wall = { direct: 0, gateway: 0 };
+    let gatewayCpuMs = 0;
+    // Fewer rounds at high concurrency keep the run short; each round is still interleaved.
+    const rounds = Math.max(2, Math.min(options.rounds, Math.ceil(2000 / concurrency)));
+    for (let round = 0; round < rounds; round++) {
       /** @type {Array<'direct' | 'gateway'>} */
       const order = round % 2 === 0 ? ['direct', 'gateway'] : ['gateway', 'direct'];
-      for (const side of order)
+      for (const side of order) {
+        const cpuBefore = side === 'gateway' ? processCpuMs(app.appPid) : 0;
+        const started = performance.now();
         samples[side].push(...(await runBatch(targets[side], body, concurrency)));
+        wall[side] += performance.now() - started;
+        if (side === 'gateway') gatewayCpuMs += processCpuMs(app.appPid) - cpuBefore;
+      }
     }
-    results.push(summarise(concurrency, samples));
+    results.push({
+      ...summarise(concurrency, samples),
+      gatewayRequestsPerSecond: (samples.gateway.length / wall.gateway) * 1000,
+      directRequestsPerSecond: (samples.direct.length / wall.direct) * 1000,
+      gatewayCpuMsPerRequest: gatewayCpuMs / samples.gateway.length,
+    });
   }
 
   printTable(results);
   mkdirSync(new URL('bench/results/', root), { recursive: true });
   writeFileSync(
-    new URL('bench/results/proxy-overhead.json', root),
+    new URL(`bench/results/proxy-overhead-delay-${options.delay}.json`, root),
     JSON.stringify({ options, node: process.version, results }, null, 2),
   );
 } finally {
@@ -59,6 +73,21 @@ try {
 }
 
 /** @typedef {{ firstByteMs: number, totalMs: number, bytes: number }} Sample */
+
+/**
+ * CPU time (user + system) the app server process has used, from /proc (Linux), in ms.
+ * @param {number | undefined} pid
+ */
+function processCpuMs(pid) {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * @param {string} url
@@ -135,14 +164,14 @@ function summarise(concurrency, samples) {
   };
 }
 
-/** @param {ReturnType<typeof summarise>[]} results */
+/** @param {Array<ReturnType<typeof summarise> & { gatewayRequestsPerSecond: number, directRequestsPerSecond: number, gatewayCpuMsPerRequest: number }>} results */
 function printTable(results) {
   const format = (/** @type {number} */ value) => value.toFixed(2).padStart(9);
   console.log(
     `\nproxy overhead: ${options.chunks} chunks, ${options.delay} ms apart, ${options.rounds} interleaved rounds, ${process.version}\n`,
   );
   console.log(
-    'concurrency  streams  direct TTFB p50/p99 (ms)  gateway TTFB p50/p99 (ms)  added TTFB p50/p99 (ms)  total ratio',
+    'concurrency  streams  direct TTFB p50/p99 (ms)  gateway TTFB p50/p99 (ms)  added TTFB p50/p99 (ms)  total ratio  streams/s direct/gateway  gateway CPU ms/stream',
   );
   for (const result of results) {
     console.log(
@@ -155,6 +184,10 @@ function printTable(results) {
         ),
         `${format(result.addedFirstByteP50)} /${format(result.addedFirstByteP99)}`.padStart(24),
         result.totalRatio.toFixed(3).padStart(12),
+        `${result.directRequestsPerSecond.toFixed(0)} / ${result.gatewayRequestsPerSecond.toFixed(0)}`.padStart(
+          25,
+        ),
+        result.gatewayCpuMsPerRequest.toFixed(2).padStart(22),
       ].join(' '),
     );
   }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { downloadFile } from '@/lib/chat/download-file';
 import { useChatStore } from '@/lib/store/chat-store';
 import { conversationToMarkdown } from '@/lib/store/conversation-markdown';
 import { exportAllJson, ImportError, mergeImported, parseImport } from '@/lib/store/export-import';
@@ -44,7 +45,7 @@ export function DataSection() {
           data-testid="export-all"
           className={buttonClass}
           onClick={() =>
-            download(
+            downloadFile(
               `parley-conversations-${today()}.json`,
               'application/json',
               exportAllJson(Object.values(conversations)),
@@ -73,7 +74,7 @@ export function DataSection() {
             data-testid="export-markdown"
             className={buttonClass}
             onClick={() =>
-              download(
+              downloadFile(
                 `${active.title || 'conversation'}.md`,
                 'text/markdown',
                 conversationToMarkdown(active, {
@@ -96,15 +97,6 @@ export function DataSection() {
       )}
     </section>
   );
-}
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name.replace(/[\\/:*?"<>|]+/g, '-');
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function today(): string {

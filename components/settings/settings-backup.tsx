@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { downloadFile } from '@/lib/chat/download-file';
 import { clearAllData } from '@/lib/store/clear-all-data';
 import { useSettingsStore, type PersistedSettings } from '@/lib/store/settings-store';
 import { exportSettings, parseSettings } from '@/lib/store/settings-transfer';
@@ -25,14 +26,11 @@ export function SettingsBackup() {
           className={buttonClass}
           onClick={() => {
             const settings = useSettingsStore.getState() as PersistedSettings;
-            const url = URL.createObjectURL(
-              new Blob([exportSettings(settings, includeKeys)], { type: 'application/json' }),
+            downloadFile(
+              'parley-settings.json',
+              'application/json',
+              exportSettings(settings, includeKeys),
             );
-            const link = document.createElement('a');
-            link.href = url;
-            link.download = 'parley-settings.json';
-            link.click();
-            setTimeout(() => URL.revokeObjectURL(url), 1000);
           }}
         >
           {t('exportSettings')}
