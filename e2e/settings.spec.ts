@@ -150,3 +150,32 @@ test('clear all data asks first, then leaves nothing behind', async ({ page }) =
   await page.getByTestId('settings-button').click();
   await expect(page.getByTestId('access-code-input')).toHaveValue('');
 });
+
+test('a default model for new chats, Azure deployments typed in, and an Anthropic thinking budget', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('option-azure-deployments').fill('team-gpt, team-mini');
+  await page.getByTestId('option-anthropic-thinkingBudget').selectOption('tokens16384');
+  await page.getByTestId('default-model').selectOption('anthropic:claude-opus-4-7');
+  await page.getByTestId('settings-close').click();
+  await expect(
+    page.locator('[data-testid=model-picker] option[value="azure:team-mini"]'),
+  ).toHaveCount(1);
+  // New chats start with the default, whatever was picked last.
+  await page.getByTestId('new-chat').click();
+  await expect(page.getByTestId('model-picker')).toHaveValue('anthropic:claude-opus-4-7');
+  await page.getByTestId('parameters-button').click();
+  await page.getByTestId('reasoning-effort').selectOption('low');
+  await page.getByTestId('parameters-button').click();
+  await chat.send('Think with my budget');
+  await chat.waitForAnswerStatus('done');
+  const body = (await lastMockRequest())?.body as {
+    thinking: { budget_tokens: number };
+    max_tokens: number;
+  };
+  expect(body.thinking.budget_tokens).toBe(16384);
+  expect(body.max_tokens).toBeGreaterThan(16384);
+});

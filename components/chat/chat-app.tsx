@@ -94,7 +94,9 @@ export function ChatApp() {
             <ChatBody userKeysAllowed={userKeysAllowed} models={models} model={model} />
           )}
         </main>
-        {settingsOpen && <SettingsDialog config={config} onClose={() => setSettingsOpen(false)} />}
+        {settingsOpen && (
+          <SettingsDialog config={config} models={models} onClose={() => setSettingsOpen(false)} />
+        )}
       </div>
     </ChatContextProvider>
   );

@@ -43,6 +43,7 @@ export function ChatHeader({
 
   const chooseModel = (value: string) => {
     setLastModel(value);
+    // Choosing a model for a new chat is a one-off; the user's default model stays the default.
     if (activeId) changeConversation(activeId, { model: value });
   };
   const changeParameters = (parameters: ConversationParameters) => {

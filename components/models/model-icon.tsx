@@ -35,6 +35,15 @@ import stepfunIcon from '@lobehub/icons-static-svg/icons/stepfun-color.svg';
 import tencentIcon from '@lobehub/icons-static-svg/icons/tencent-color.svg';
 import yiIcon from '@lobehub/icons-static-svg/icons/yi.svg';
 import zhipuIcon from '@lobehub/icons-static-svg/icons/zhipu-color.svg';
+import cerebrasIcon from '@lobehub/icons-static-svg/icons/cerebras-color.svg';
+import deepinfraIcon from '@lobehub/icons-static-svg/icons/deepinfra-color.svg';
+import fireworksIcon from '@lobehub/icons-static-svg/icons/fireworks-color.svg';
+import groqIcon from '@lobehub/icons-static-svg/icons/groq.svg';
+import huggingfaceIcon from '@lobehub/icons-static-svg/icons/huggingface-color.svg';
+import lmstudioIcon from '@lobehub/icons-static-svg/icons/lmstudio.svg';
+import siliconcloudIcon from '@lobehub/icons-static-svg/icons/siliconcloud-color.svg';
+import togetherIcon from '@lobehub/icons-static-svg/icons/together-color.svg';
+import vllmIcon from '@lobehub/icons-static-svg/icons/vllm-color.svg';
 import { splitProviderPrefix } from '@/lib/models/model-ref';
 import { vendorOf, type Vendor } from '@/lib/models/vendor';
 import type { ProviderId } from '@/lib/providers/registry';
@@ -148,17 +157,23 @@ interface ModelIconProps {
   /** The provider that routes the model, badged on the icon when it is not the maker. */
   provider: ProviderId;
   size?: number;
+  /** A user endpoint's base URL: its badge is chosen from the host (Together, Groq, …). */
+  endpointBaseUrl?: string;
 }
 
 /**
  * The maker's icon with the routing provider as a small badge (DESIGN "Models" → Icons).
  * Decorative: the caller shows the model's name, so screen readers skip this.
  */
-export function ModelIcon({ modelId, provider, size = 20 }: ModelIconProps) {
+export function ModelIcon({ modelId, provider, size = 20, endpointBaseUrl }: ModelIconProps) {
   const vendor = vendorOf(modelId);
   const mark: Mark = (vendor && marks[vendor]) ?? { letter: initialOf(modelId) };
   // No OpenAI badge on an OpenAI model from OpenAI: the badge only says who routes it.
-  const badge = vendor === provider ? undefined : marks[provider];
+  const badge = endpointBaseUrl
+    ? hostMark(endpointBaseUrl)
+    : vendor === provider
+      ? undefined
+      : marks[provider];
   const badgeSize = Math.max(8, Math.round(size * badgeScale));
   const badgeOffset = -Math.round(badgeSize / 4);
 
@@ -180,4 +195,31 @@ export function ModelIcon({ modelId, provider, size = 20 }: ModelIconProps) {
       )}
     </span>
   );
+}
+
+/** Hosting services people point their own endpoints at, recognised by host (or Ollama's port). */
+const hostMarks: ReadonlyArray<readonly [RegExp, Mark]> = [
+  [/(^|\.)together\.(xyz|ai)$/, { image: togetherIcon }],
+  [/(^|\.)groq\.com$/, { image: groqIcon, monochrome: true }],
+  [/(^|\.)fireworks\.ai$/, { image: fireworksIcon }],
+  [/(^|\.)cerebras\.ai$/, { image: cerebrasIcon }],
+  [/(^|\.)deepinfra\.com$/, { image: deepinfraIcon }],
+  [/(^|\.)huggingface\.co$/, { image: huggingfaceIcon }],
+  [/(^|\.)siliconflow\.(cn|com)$/, { image: siliconcloudIcon }],
+  [/(^|\.)mistral\.ai$/, { image: mistralIcon }],
+  [/(^|\.)perplexity\.ai$/, { image: perplexityIcon }],
+  [/(^|\.)openrouter\.ai$/, { image: openrouterIcon, monochrome: true }],
+];
+
+function hostMark(baseUrl: string): Mark | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.port === '11434') return { image: ollamaIcon, monochrome: true };
+  if (url.port === '1234') return { image: lmstudioIcon, monochrome: true };
+  if (url.port === '8000' && /vllm/i.test(url.hostname + url.pathname)) return { image: vllmIcon };
+  return hostMarks.find(([pattern]) => pattern.test(url.hostname.toLowerCase()))?.[1];
 }

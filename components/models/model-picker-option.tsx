@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { memo } from 'react';
 import type { CatalogModel } from '@/lib/models/catalog-model';
+import { useSettingsStore } from '@/lib/store/settings-store';
 import { ModelIcon } from './model-icon';
 
 interface ModelPickerOptionProps {
@@ -36,6 +37,9 @@ export const ModelPickerOption = memo(function ModelPickerOption({
   const t = useTranslations('ModelPicker');
   const format = useFormatter();
   const label = model.name ?? model.id;
+  const endpointBaseUrl = useSettingsStore(
+    (state) => state.customEndpoints.find((endpoint) => endpoint.id === model.endpointId)?.baseUrl,
+  );
   const chips = (['reasoning', 'vision', 'tools'] as const).filter((chip) => model[chip]);
   const price = (value: number) =>
     format.number(value, { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
@@ -55,7 +59,12 @@ export const ModelPickerOption = memo(function ModelPickerOption({
         className={`flex min-w-0 flex-1 scroll-mt-8 items-start gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 focus-visible:bg-sky-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800 dark:focus-visible:bg-sky-950 ${selected ? 'bg-sky-50/70 dark:bg-sky-950/50' : ''}`}
       >
         <span className="mt-0.5 shrink-0">
-          <ModelIcon modelId={model.id} provider={model.provider} size={20} />
+          <ModelIcon
+            modelId={model.id}
+            provider={model.provider}
+            endpointBaseUrl={endpointBaseUrl}
+            size={20}
+          />
         </span>
         <span className="flex min-w-0 flex-1 flex-col gap-0.5">
           <span className="flex items-center gap-1.5">

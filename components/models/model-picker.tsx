@@ -84,6 +84,7 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
   const icon = current
     ? { modelId: current.id, provider: current.provider }
     : parsed && { modelId: parsed.model, provider: parsed.provider };
+  const iconEndpoint = endpoints.find((endpoint) => endpoint.id === parsed?.endpointId)?.baseUrl;
 
   return (
     <div
@@ -112,7 +113,14 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
         onClick={() => setOpen((previous) => !previous)}
         className="flex max-w-[min(22rem,45vw)] min-w-0 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
       >
-        {icon && <ModelIcon modelId={icon.modelId} provider={icon.provider} size={18} />}
+        {icon && (
+          <ModelIcon
+            modelId={icon.modelId}
+            provider={icon.provider}
+            endpointBaseUrl={iconEndpoint}
+            size={18}
+          />
+        )}
         <span className="sr-only">{`${t('label')}: `}</span>
         {/* On a phone the icon stands for the model; the name stays for screen readers. */}
         <span data-testid="model-picker-current" className="truncate max-sm:sr-only">

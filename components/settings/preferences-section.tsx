@@ -1,14 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { CatalogModel } from '@/lib/models/catalog-model';
+import { choiceOf } from '@/lib/models/model-choice';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 const selectClass =
   'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950';
 
 /** How the chat behaves: reasoning display, the send key, remote images; and a reset. */
-export function PreferencesSection() {
+export function PreferencesSection({ models }: { models: readonly CatalogModel[] }) {
   const t = useTranslations('Settings');
+  const defaultModel = useSettingsStore((state) => state.defaultModel);
+  const setDefaultModel = useSettingsStore((state) => state.setDefaultModel);
   const showReasoning = useSettingsStore((state) => state.showReasoning);
   const reasoningCollapsed = useSettingsStore((state) => state.reasoningCollapsed);
   const sendKey = useSettingsStore((state) => state.sendKey);
@@ -20,6 +24,22 @@ export function PreferencesSection() {
   return (
     <section className="flex flex-col gap-2" data-testid="preferences">
       <h3 className="text-sm font-medium">{t('preferences')}</h3>
+      <label className="flex items-center justify-between gap-2 text-sm">
+        {t('defaultModel')}
+        <select
+          data-testid="default-model"
+          value={defaultModel ?? ''}
+          className={`${selectClass} max-w-[55%]`}
+          onChange={(event) => setDefaultModel(event.target.value || undefined)}
+        >
+          <option value="">{t('defaultModelLast')}</option>
+          {models.map((model) => (
+            <option key={choiceOf(model)} value={choiceOf(model)}>
+              {model.name ?? model.id}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex items-center justify-between gap-2 text-sm">
         {t('reasoningDisplay')}
         <select

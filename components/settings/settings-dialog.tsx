@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
+import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ConnectionTest } from './connection-test';
 import { CustomEndpoints } from './custom-endpoints';
@@ -18,11 +19,12 @@ import { ThemeSelect } from './theme-select';
 
 interface SettingsDialogProps {
   config: PublicConfig | undefined;
+  models: readonly CatalogModel[];
   onClose: () => void;
 }
 
 /** Access code and the user's own keys, one field per provider from the registry. Saved as typed. */
-export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ config, models, onClose }: SettingsDialogProps) {
   const t = useTranslations('Settings');
   const dialog = useRef<HTMLDialogElement>(null);
   const accessCode = useSettingsStore((state) => state.accessCode);
@@ -76,7 +78,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
         <ThemeSelect />
         <DataSection />
         <SettingsBackup />
-        <PreferencesSection />
+        <PreferencesSection models={models} />
         {config?.userKeysDisabled ? (
           <section className="flex flex-col gap-3">
             <h3 className="text-sm font-medium">{t('providerPreferences')}</h3>

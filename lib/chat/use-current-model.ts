@@ -6,7 +6,10 @@ import { findModel } from '@/lib/models/model-choice';
 import { useChatStore } from '@/lib/store/chat-store';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
-/** The active conversation's model, else the last one picked (if still offered), else the default. */
+/**
+ * The active conversation's model; for a new conversation the user's default model, else the
+ * last one picked, else the operator's default (each only if still offered).
+ */
 export function useCurrentModel(
   config: PublicConfig | undefined,
   models: readonly CatalogModel[],
@@ -15,7 +18,9 @@ export function useCurrentModel(
     state.activeId ? state.conversations[state.activeId]?.model : undefined,
   );
   const lastModel = useSettingsStore((state) => state.lastModel);
+  const defaultModel = useSettingsStore((state) => state.defaultModel);
   if (activeModel) return activeModel;
+  if (defaultModel && findModel(models, defaultModel)) return defaultModel;
   if (lastModel && findModel(models, lastModel)) return lastModel;
   return config?.defaultModel;
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
-import type { CatalogModel } from '@/lib/models/catalog-model';
+import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
@@ -80,11 +80,17 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
 
   return useMemo(() => {
     if (!config) return [];
-    return config.providers.flatMap(
-      (provider) =>
+    return config.providers.flatMap((provider) => {
+      const listed =
         userLists[provider.id] ??
         serverLists[provider.id] ??
-        config.models.filter((model) => model.provider === provider.id),
-    );
-  }, [config, serverLists, userLists]);
+        config.models.filter((model) => model.provider === provider.id);
+      // Models the user named in the settings (Azure deployment names): nothing lists them.
+      const named = providerSettings[provider.id]?.options?.deployments;
+      const extra = (Array.isArray(named) ? named : [])
+        .filter((id) => !listed.some((model) => model.id === id))
+        .map((id) => toCatalogModel(provider.id, provider.protocol, { id }, true));
+      return [...extra, ...listed];
+    });
+  }, [config, serverLists, userLists, providerSettings]);
 }

@@ -3,7 +3,10 @@ import {
   adaptOllamaBody,
   adaptOpenRouterBody,
   adaptXaiBody,
+  anthropicSettingFields,
+  applyAnthropicSettings,
   applyOpenRouterSettings,
+  azureSettingFields,
   applyOrcaRouterSettings,
   mergeOpenRouterRouting,
   mergeOrcaRouterFallbacks,
@@ -49,6 +52,7 @@ export const providers = {
       options: { apiVersion: ['AZURE_OPENAI_API_VERSION'] },
     },
     auth: 'api-key',
+    settingFields: azureSettingFields,
     paths: [
       ...openaiPaths,
       // The AzureOpenAI SDK builds deployment URLs itself.
@@ -77,6 +81,8 @@ export const providers = {
       { path: 'v1/models', methods: ['GET'], kind: 'models' },
     ],
     defaultHeaders: { 'anthropic-version': '2023-06-01' },
+    settingFields: anthropicSettingFields,
+    applyUserSettings: applyAnthropicSettings,
     forwardHeaders: ['anthropic-version', 'anthropic-beta'],
     curatedModels: [
       { id: 'claude-opus-4-7', name: 'Claude Opus 4.7' },

@@ -4,6 +4,7 @@ import {
   adaptOllamaBody,
   adaptOpenRouterBody,
   adaptXaiBody,
+  applyAnthropicSettings,
   applyOpenRouterSettings,
   applyOrcaRouterSettings,
   mergeOpenRouterRouting,
@@ -105,5 +106,29 @@ describe("the user's provider preferences", () => {
       models: ['a', 'b', 'c', 'd', 'e'],
       route: 'fallback',
     });
+  });
+});
+
+describe('the Anthropic thinking budget from the settings', () => {
+  it('replaces the effort’s budget when thinking is on, keeping max_tokens above it', () => {
+    expect(
+      applyAnthropicSettings(
+        {
+          model: 'claude-opus-4-7',
+          max_tokens: 8192,
+          thinking: { type: 'enabled', budget_tokens: 2048 },
+        },
+        { thinkingBudget: 'tokens16384' },
+      ),
+    ).toEqual({
+      model: 'claude-opus-4-7',
+      max_tokens: 20480,
+      thinking: { type: 'enabled', budget_tokens: 16384 },
+    });
+  });
+
+  it('does not turn thinking on by itself', () => {
+    const body = { model: 'claude-haiku-4-5', max_tokens: 8192 };
+    expect(applyAnthropicSettings(body, { thinkingBudget: 'tokens8192' })).toBe(body);
   });
 });

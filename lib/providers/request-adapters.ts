@@ -123,3 +123,33 @@ export function applyOrcaRouterSettings(body: Body, values: ProviderSettingValue
   if (!fallbacks.length) return body;
   return { ...body, models: [body.model, ...fallbacks].slice(0, 5), route: 'fallback' };
 }
+
+export const anthropicSettingFields: readonly ProviderSettingField[] = [
+  {
+    key: 'thinkingBudget',
+    kind: 'select',
+    options: ['tokens2048', 'tokens8192', 'tokens16384', 'tokens32768'],
+  },
+];
+
+/**
+ * The user's thinking budget for Anthropic: when a reasoning effort turned thinking on, this
+ * budget replaces the effort's, and `max_tokens` grows to stay above it (the API requires that).
+ */
+export function applyAnthropicSettings(body: Body, values: ProviderSettingValues): Body {
+  const budget = Number(selectValue(values, 'thinkingBudget')?.replace('tokens', ''));
+  const thinking = body.thinking;
+  if (!Number.isFinite(budget) || !isPlainObject(thinking) || thinking.type !== 'enabled')
+    return body;
+  const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : 0;
+  return {
+    ...body,
+    thinking: { ...thinking, budget_tokens: budget },
+    max_tokens: Math.max(maxTokens, budget + 4096),
+  };
+}
+
+/** Azure model ids are the user's deployment names; the list is typed in the settings. */
+export const azureSettingFields: readonly ProviderSettingField[] = [
+  { key: 'deployments', kind: 'list' },
+];

@@ -30,9 +30,25 @@ export interface UpstreamTarget {
 
 /** The provider-specific preferences a user can set in the settings panel (labels in locales/). */
 export type ProviderSettingKey =
-  'providerOrder' | 'sort' | 'dataCollection' | 'allowFallbacks' | 'fallbackModels';
+  | 'providerOrder'
+  | 'sort'
+  | 'dataCollection'
+  | 'allowFallbacks'
+  | 'fallbackModels'
+  | 'thinkingBudget'
+  | 'deployments';
 export type ProviderSettingOption =
-  'price' | 'throughput' | 'latency' | 'allow' | 'deny' | 'yes' | 'no';
+  | 'price'
+  | 'throughput'
+  | 'latency'
+  | 'allow'
+  | 'deny'
+  | 'yes'
+  | 'no'
+  | 'tokens2048'
+  | 'tokens8192'
+  | 'tokens16384'
+  | 'tokens32768';
 
 export interface ProviderSettingField {
   key: ProviderSettingKey;

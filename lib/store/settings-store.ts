@@ -28,8 +28,10 @@ export interface CustomEndpoint {
 export interface PersistedSettings {
   accessCode: string;
   providerSettings: Partial<Record<ProviderId, ProviderSettings>>;
-  /** `provider:model` picked last, used for new conversations. */
+  /** `provider:model` picked last, used for new conversations unless a default is chosen. */
   lastModel?: string;
+  /** The model every new conversation starts with, when the user chose one. */
+  defaultModel?: string;
   /** Parameters a new conversation starts with (changed before its first message). */
   draftParameters: ConversationParameters;
   draftSystemPrompt: string;
@@ -59,6 +61,7 @@ interface SettingsState extends PersistedSettings {
     value: string | string[],
   ) => void;
   setLastModel: (model: string) => void;
+  setDefaultModel: (model: string | undefined) => void;
   setDraftParameters: (parameters: ConversationParameters) => void;
   setDraftSystemPrompt: (prompt: string) => void;
   setShowReasoning: (show: boolean) => void;
@@ -109,6 +112,7 @@ export const useSettingsStore = create<SettingsState>()(
         });
       },
       setLastModel: (lastModel) => set({ lastModel }),
+      setDefaultModel: (defaultModel) => set({ defaultModel }),
       setDraftParameters: (draftParameters) => set({ draftParameters }),
       setDraftSystemPrompt: (draftSystemPrompt) => set({ draftSystemPrompt }),
       setShowReasoning: (showReasoning) => set({ showReasoning }),
@@ -164,6 +168,7 @@ export const useSettingsStore = create<SettingsState>()(
         accessCode: state.accessCode,
         providerSettings: state.providerSettings,
         lastModel: state.lastModel,
+        defaultModel: state.defaultModel,
         draftParameters: state.draftParameters,
         draftSystemPrompt: state.draftSystemPrompt,
         showReasoning: state.showReasoning,
