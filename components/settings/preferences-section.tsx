@@ -5,10 +5,7 @@ import type { CatalogModel } from '@/lib/models/catalog-model';
 import { choiceOf } from '@/lib/models/model-choice';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
-const selectClass =
-  'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950';
-
-/** How the chat behaves: reasoning display, the send key, remote images; and a reset. */
+/** How the chat behaves: default model, reasoning display, the send key, remote images; and a reset. */
 export function PreferencesSection({ models }: { models: readonly CatalogModel[] }) {
   const t = useTranslations('Settings');
   const defaultModel = useSettingsStore((state) => state.defaultModel);
@@ -19,71 +16,56 @@ export function PreferencesSection({ models }: { models: readonly CatalogModel[]
   const remoteImages = useSettingsStore((state) => state.remoteImages);
   const setPreference = useSettingsStore((state) => state.setPreference);
   const resetPreferences = useSettingsStore((state) => state.resetPreferences);
-  const reasoning = !showReasoning ? 'hidden' : reasoningCollapsed ? 'collapsed' : 'shown';
 
   return (
     <section className="flex flex-col gap-2" data-testid="preferences">
       <h3 className="text-sm font-medium">{t('preferences')}</h3>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        {t('defaultModel')}
-        <select
-          data-testid="default-model"
-          value={defaultModel ?? ''}
-          className={`${selectClass} max-w-[55%]`}
-          onChange={(event) => setDefaultModel(event.target.value || undefined)}
-        >
-          <option value="">{t('defaultModelLast')}</option>
-          {models.map((model) => (
-            <option key={choiceOf(model)} value={choiceOf(model)}>
-              {model.name ?? model.id}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        {t('reasoningDisplay')}
-        <select
-          data-testid="reasoning-display"
-          value={reasoning}
-          className={selectClass}
-          onChange={(event) => {
-            setPreference('showReasoning', event.target.value !== 'hidden');
-            setPreference('reasoningCollapsed', event.target.value === 'collapsed');
-          }}
-        >
-          <option value="shown">{t('reasoningShown')}</option>
-          <option value="collapsed">{t('reasoningCollapsedOption')}</option>
-          <option value="hidden">{t('reasoningHidden')}</option>
-        </select>
-      </label>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        {t('sendKey')}
-        <select
-          data-testid="send-key"
-          value={sendKey}
-          className={selectClass}
-          onChange={(event) =>
-            setPreference('sendKey', event.target.value === 'enter' ? 'enter' : 'modifier-enter')
-          }
-        >
-          <option value="enter">{t('sendEnter')}</option>
-          <option value="modifier-enter">{t('sendModifier')}</option>
-        </select>
-      </label>
-      <label className="flex items-center justify-between gap-2 text-sm">
-        {t('remoteImages')}
-        <select
-          data-testid="remote-images"
-          value={remoteImages}
-          className={selectClass}
-          onChange={(event) =>
-            setPreference('remoteImages', event.target.value === 'always' ? 'always' : 'ask')
-          }
-        >
-          <option value="ask">{t('remoteImagesAsk')}</option>
-          <option value="always">{t('remoteImagesAlways')}</option>
-        </select>
-      </label>
+      <PreferenceSelect
+        label={t('defaultModel')}
+        testId="default-model"
+        value={defaultModel ?? ''}
+        options={[
+          { value: '', label: t('defaultModelLast') },
+          ...models.map((model) => ({ value: choiceOf(model), label: model.name ?? model.id })),
+        ]}
+        onChange={(value) => setDefaultModel(value || undefined)}
+      />
+      <PreferenceSelect
+        label={t('reasoningDisplay')}
+        testId="reasoning-display"
+        value={!showReasoning ? 'hidden' : reasoningCollapsed ? 'collapsed' : 'shown'}
+        options={[
+          { value: 'shown', label: t('reasoningShown') },
+          { value: 'collapsed', label: t('reasoningCollapsedOption') },
+          { value: 'hidden', label: t('reasoningHidden') },
+        ]}
+        onChange={(value) => {
+          setPreference('showReasoning', value !== 'hidden');
+          setPreference('reasoningCollapsed', value === 'collapsed');
+        }}
+      />
+      <PreferenceSelect
+        label={t('sendKey')}
+        testId="send-key"
+        value={sendKey}
+        options={[
+          { value: 'enter', label: t('sendEnter') },
+          { value: 'modifier-enter', label: t('sendModifier') },
+        ]}
+        onChange={(value) =>
+          setPreference('sendKey', value === 'enter' ? 'enter' : 'modifier-enter')
+        }
+      />
+      <PreferenceSelect
+        label={t('remoteImages')}
+        testId="remote-images"
+        value={remoteImages}
+        options={[
+          { value: 'ask', label: t('remoteImagesAsk') },
+          { value: 'always', label: t('remoteImagesAlways') },
+        ]}
+        onChange={(value) => setPreference('remoteImages', value === 'always' ? 'always' : 'ask')}
+      />
       <button
         type="button"
         data-testid="reset-preferences"
@@ -93,5 +75,33 @@ export function PreferencesSection({ models }: { models: readonly CatalogModel[]
         {t('resetPreferences')}
       </button>
     </section>
+  );
+}
+
+interface PreferenceSelectProps {
+  label: string;
+  testId: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}
+
+function PreferenceSelect({ label, testId, value, options, onChange }: PreferenceSelectProps) {
+  return (
+    <label className="flex items-center justify-between gap-2 text-sm">
+      {label}
+      <select
+        data-testid={testId}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="max-w-[55%] rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation } from './chat-types';
-import { loadConversations, saveConversation } from './conversation-db';
+import { openConversations, saveConversation } from './conversation-db';
+
+const loadConversations = async () => (await openConversations()).conversations;
 
 async function freshStore() {
   vi.resetModules();

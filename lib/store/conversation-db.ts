@@ -89,11 +89,6 @@ export async function loadConversation(id: string): Promise<Conversation | undef
   }
 }
 
-/** Every stored conversation, without the storage state. */
-export async function loadConversations(): Promise<Conversation[]> {
-  return (await openConversations()).conversations;
-}
-
 /**
  * One put in its own transaction: if it fails (storage full), IndexedDB rolls it back and the
  * copy stored before stays whole, never replaced by a partial one.
