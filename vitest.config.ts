@@ -10,5 +10,7 @@ export default defineConfig({
     exclude: ['node_modules/**', '.next/**'],
     environment: 'node',
     testTimeout: 15_000,
+    // The gateway logs a line per request; show a test's output only when it fails.
+    silent: 'passed-only',
   },
 });

@@ -80,6 +80,17 @@ export const serverVariables: ReadonlyArray<{
     meaning: 'Time budget for a whole upstream call',
     fallback: '900000',
   },
+  {
+    names: ['LOG_LEVEL'],
+    meaning:
+      'How much the server logs: `error`, `warn`, `info` (one line per gateway request) or `debug`',
+    fallback: 'info',
+  },
+  {
+    names: ['LOG_FORMAT'],
+    meaning: '`text` for people, `json` (one object a line) for log collectors',
+    fallback: 'text',
+  },
 ];
 
 const code = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');

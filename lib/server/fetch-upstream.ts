@@ -14,7 +14,19 @@ export interface UpstreamRequest {
   /** Writes an error in the provider's own stream format, for a budget that runs out mid-stream. */
   streamErrorEvent?: (code: string, message: string) => string;
   /** Called once when the call is over, however it ends (stream limits are released here). */
-  onSettled?: () => void;
+  onSettled?: (outcome: UpstreamOutcome) => void;
+}
+
+/** What the call cost, for the request log: never a header or a byte of content. */
+export interface UpstreamOutcome {
+  /** Attempts after the first. */
+  retries: number;
+  /** Body bytes passed to the client. */
+  bytes: number;
+  /** From the first attempt until the upstream's response headers. */
+  firstByteMs?: number;
+  /** How it ended when it did not end well: `timeout`, `client_abort`, or a network code. */
+  failure?: string;
 }
 
 const maximumRetries = 2;
@@ -29,12 +41,17 @@ const retryWaitBudgetMs = 12_000;
  */
 export async function fetchUpstream(request: UpstreamRequest): Promise<Response> {
   const controller = new AbortController();
+  const startedAt = performance.now();
+  const outcome: UpstreamOutcome = { retries: 0, bytes: 0 };
   let timedOut = false;
   const expire = () => {
     timedOut = true;
     controller.abort();
   };
-  const onClientAbort = () => controller.abort();
+  const onClientAbort = () => {
+    outcome.failure ??= 'client_abort';
+    controller.abort();
+  };
   request.clientSignal.addEventListener('abort', onClientAbort, { once: true });
   const totalTimer = setTimeout(expire, request.timeouts.totalMs);
   const firstByteTimer = setTimeout(expire, request.timeouts.firstByteMs);
@@ -45,18 +62,21 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
     clearTimeout(totalTimer);
     clearTimeout(firstByteTimer);
     request.clientSignal.removeEventListener('abort', onClientAbort);
-    request.onSettled?.();
+    if (timedOut) outcome.failure = 'timeout';
+    request.onSettled?.(outcome);
   };
 
   let upstream: Response;
   try {
-    upstream = await fetchWithRetries(request, controller.signal);
+    upstream = await fetchWithRetries(request, controller.signal, outcome);
+    outcome.firstByteMs = performance.now() - startedAt;
   } catch (error) {
+    // The network's reason (ENOTFOUND, ECONNREFUSED, a certificate error) tells the user what to fix.
+    const reason = networkReason(error);
+    outcome.failure ??= reason ?? 'network';
     settle();
     if (error instanceof ParleyError) throw error;
     if (timedOut) throw new ParleyError('upstream:timeout', 'The provider did not answer in time.');
-    // The network's reason (ENOTFOUND, ECONNREFUSED, a certificate error) tells the user what to fix.
-    const reason = networkReason(error);
     throw new ParleyError('upstream:unreachable', 'The provider could not be reached.', {
       detail: reason,
     });
@@ -83,6 +103,9 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
     expire,
     isTimedOut: () => timedOut,
     settle,
+    countBytes: (count) => {
+      outcome.bytes += count;
+    },
     timeoutEvent: isStream ? request.streamErrorEvent : undefined,
   });
   return new Response(body, {
@@ -98,6 +121,7 @@ interface BodyGuard {
   expire: () => void;
   isTimedOut: () => boolean;
   settle: () => void;
+  countBytes: (count: number) => void;
   timeoutEvent?: (code: string, message: string) => string;
 }
 
@@ -127,6 +151,7 @@ function guardBody(
         }
         clearTimeout(idleTimer);
         idleTimer = setTimeout(guard.expire, guard.idleMs);
+        guard.countBytes(value.byteLength);
         streamController.enqueue(value);
       } catch (error) {
         finish();
@@ -151,9 +176,14 @@ function guardBody(
   });
 }
 
-async function fetchWithRetries(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
+async function fetchWithRetries(
+  request: UpstreamRequest,
+  signal: AbortSignal,
+  outcome: UpstreamOutcome,
+): Promise<Response> {
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
+    outcome.retries = attempt;
     const last = attempt >= maximumRetries;
     let response: Response;
     try {

@@ -6,6 +6,7 @@ import { parseModelRef, type ModelRef } from '@/lib/models/model-ref';
 import { detectProviderName } from '@/lib/providers/detect-provider-name';
 import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
+import { logLevels, type LogSettings } from './logger';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -47,6 +48,7 @@ export interface ServerConfig {
   /** Concurrent upstream calls, in all and from one client address. */
   streams: { total: number; perClient: number };
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
+  log: LogSettings;
 }
 
 /** A configuration mistake, named by variable; the value is never repeated (it may be a secret). */
@@ -177,7 +179,24 @@ export function loadServerConfig(env: Environment): ServerConfig {
       idleMs: readNumber(env, 'IDLE_TIMEOUT_MS', 60_000),
       totalMs: readNumber(env, 'TOTAL_TIMEOUT_MS', 900_000),
     },
+    log: {
+      level: readChoice(env, 'LOG_LEVEL', logLevels, 'info'),
+      format: readChoice(env, 'LOG_FORMAT', ['text', 'json'] as const, 'text'),
+    },
   };
+}
+
+function readChoice<Choice extends string>(
+  env: Environment,
+  name: string,
+  choices: readonly Choice[],
+  fallback: Choice,
+): Choice {
+  const text = env[name]?.trim().toLowerCase();
+  if (!text) return fallback;
+  const choice = choices.find((candidate) => candidate === text);
+  if (!choice) throw new ConfigError(name, `must be one of ${choices.join(', ')}`);
+  return choice;
 }
 
 export function digestAccessCode(code: string): Buffer {

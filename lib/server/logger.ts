@@ -1,0 +1,57 @@
+/**
+ * The server's log: one line per event, as text for people or JSON for log collectors
+ * (`LOG_FORMAT=json`), filtered by `LOG_LEVEL`. Callers pass facts as fields, never a key, a
+ * code, a header value or message content; the field names below are all a line can carry.
+ */
+export const logLevels = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof logLevels)[number];
+export type LogFormat = 'text' | 'json';
+
+export interface LogSettings {
+  level: LogLevel;
+  format: LogFormat;
+}
+
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+/** Characters that could forge a second line or a field in the text format. */
+const unsafeText = /[\s"\\\u0000-\u001f\u007f]/;
+
+export function formatLogLine(
+  level: LogLevel,
+  event: string,
+  fields: LogFields,
+  format: LogFormat,
+  time = new Date(),
+): string {
+  const defined = Object.entries(fields).filter(
+    (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+  );
+  if (format === 'json') {
+    return JSON.stringify({
+      time: time.toISOString(),
+      level,
+      event,
+      ...Object.fromEntries(defined),
+    });
+  }
+  const text = defined.map(([name, value]) => {
+    const shown = String(value);
+    return `${name}=${shown === '' || unsafeText.test(shown) ? JSON.stringify(shown) : shown}`;
+  });
+  return [time.toISOString(), level.toUpperCase().padEnd(5), event, ...text].join(' ');
+}
+
+export function log(
+  settings: LogSettings,
+  level: LogLevel,
+  event: string,
+  fields: LogFields = {},
+): void {
+  if (rank[level] > rank[settings.level]) return;
+  const line = formatLogLine(level, event, fields, settings.format);
+  if (level === 'error' || level === 'warn') console.error(line);
+  else console.log(line);
+}
