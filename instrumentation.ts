@@ -1,12 +1,30 @@
 /**
  * Runs once when the server starts: a configuration mistake (a short access code, a malformed
  * URL) stops `npm start` with a message naming the variable, instead of failing every request.
+ * The start-up line is printed by `server.mjs` with the address it bound; started
+ * any other way (`next start`), it is printed here, with what that costs.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { ConfigError, loadServerConfig } = await import('./lib/server/server-config');
+  const { startupSummary } = await import('./lib/server/startup-summary');
+  const { log } = await import('./lib/server/logger');
+  const shared = globalThis as Record<symbol, unknown>;
   try {
-    loadServerConfig(process.env);
+    const config = loadServerConfig(process.env);
+    const summary = startupSummary(config);
+    if (shared[Symbol.for('parley.trustedClientAddress')] === true) {
+      shared[Symbol.for('parley.announce')] = (address: string) =>
+        log(config.log, 'info', 'ready', { listening: address, ...summary });
+      return;
+    }
+    log(config.log, 'info', 'ready', summary);
+    if (!process.env.VERCEL) {
+      log(config.log, 'warn', 'no_client_address', {
+        reason:
+          'started without `npm start`: every client shares one address, so one client’s wrong codes lock out everyone and one client’s streams use up everyone’s cap; run `npm start` (server.mjs)',
+      });
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`[parley] refusing to start, the configuration is invalid: ${error.message}`);

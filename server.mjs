@@ -7,8 +7,13 @@
  *   node server.mjs [-p PORT] [-H HOSTNAME]      (defaults: $PORT or 3000, $HOSTNAME or 0.0.0.0)
  */
 import { createServer } from 'node:http';
+import nextEnvironment from '@next/env';
 import next from 'next';
 import { addressFromSocket } from './lib/server/address-from-socket.mjs';
+
+// `.env.local`, `.env.production`, `.env` are read exactly as Next reads them, before anything
+// here looks at the environment: the proxy trust and the port are usually set there.
+nextEnvironment.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 
 const argumentsGiven = process.argv.slice(2);
 /** @param {string[]} names */
@@ -20,15 +25,15 @@ const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 const trustedProxyCount = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
 
+const shared = /** @type {Record<symbol, unknown>} */ (globalThis);
 // Tells lib/server/client-address.ts that the header below was set here, not by a client.
-/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('parley.trustedClientAddress')] =
-  true;
+shared[Symbol.for('parley.trustedClientAddress')] = true;
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-parley-client-address'] = addressFromSocket(
     request.socket.remoteAddress,
@@ -36,8 +41,18 @@ createServer((request, response) => {
     trustedProxyCount,
   );
   void handle(request, response);
-}).listen(port, hostname, () => {
-  console.log(
-    `Parley is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+});
+server.listen(port, hostname, () => {
+  const bound = server.address();
+  const address =
+    typeof bound === 'object' && bound
+      ? `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`
+      : String(bound);
+  // instrumentation.ts validated the configuration at prepare() and left this to print the
+  // start-up line (provider, code and proxy-trust facts, never a secret) with the bound address.
+  const announce = /** @type {((address: string) => void) | undefined} */ (
+    shared[Symbol.for('parley.announce')]
   );
+  if (announce) announce(address);
+  else console.log(`Parley is ready on ${address}`);
 });

@@ -1,0 +1,30 @@
+import { providerIds } from '@/lib/providers/registry';
+import type { LogFields } from './logger';
+import { codesRequired } from './resolve-credential';
+import type { ServerConfig } from './server-config';
+
+/**
+ * What an operator needs to see at start, as log fields: which providers are on (and whose key
+ * they use), whether codes are required, what the proxy trust is. Never a key, code or address
+ * of an upstream.
+ */
+export function startupSummary(config: ServerConfig): LogFields {
+  const enabled = providerIds.filter((id) => config.providers[id].baseUrl);
+  const describe = (id: (typeof enabled)[number]) => {
+    const runtime = config.providers[id];
+    if (runtime.apiKey) return `${id}(server key)`;
+    return runtime.keyOptional ? `${id}(no key needed)` : `${id}(users' keys)`;
+  };
+  return {
+    proxy_trust:
+      config.trustedProxyCount > 0
+        ? `${config.trustedProxyCount} hop(s) of X-Forwarded-For`
+        : 'none (socket address)',
+    providers: enabled.map(describe).join(',') || 'none',
+    access_code: codesRequired(config)
+      ? `required (${config.accessCodeDigests.length} code${config.accessCodeDigests.length === 1 ? '' : 's'})`
+      : 'not required',
+    user_keys: config.userKeysDisabled ? 'disabled' : 'allowed',
+    log_level: config.log.level,
+  };
+}
