@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 /** Asks the server whether the code is right (the catalog needs the same access as the keys). */
@@ -15,8 +16,8 @@ export function AccessCodeCheck() {
         data-testid="check-access-code"
         onClick={async () => {
           const code = useSettingsStore.getState().accessCode;
-          const response = await fetch('/api/models?check', {
-            headers: code ? { 'x-access-code': code } : {},
+          const response = await fetch(`${gatewayPaths.models}?check`, {
+            headers: code ? { [gatewayHeaders.accessCode]: code } : {},
             cache: 'no-store',
           }).catch(() => undefined);
           setState(response?.ok ? 'accepted' : 'wrong');

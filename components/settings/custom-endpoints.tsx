@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ownAccessFor } from '@/lib/chat/gateway-request';
 import { useSettingsStore, type CustomEndpoint } from '@/lib/store/settings-store';
 import { ConnectionTest } from './connection-test';
 import { SecretInput } from './secret-input';
@@ -122,9 +123,10 @@ function EndpointFields({ endpoint }: { endpoint: CustomEndpoint }) {
         testId="test-endpoint"
         target={() => ({
           provider: 'openai-compatible',
-          endpoint: useSettingsStore
-            .getState()
-            .customEndpoints.find((entry) => entry.id === endpoint.id),
+          access: ownAccessFor(useSettingsStore.getState(), 'openai-compatible', {
+            userKeysAllowed: true,
+            endpointId: endpoint.id,
+          }),
         })}
       />
       <button

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { ownAccessFor } from '@/lib/chat/gateway-request';
 import type { PublicConfig, PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useSettingsStore } from '@/lib/store/settings-store';
@@ -134,14 +135,10 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
       <BaseUrlField provider={provider} />
       <ConnectionTest
         testId={`test-${provider.id}`}
-        target={() => {
-          const settings = useSettingsStore.getState();
-          return {
-            provider: provider.id,
-            accessCode: settings.accessCode || undefined,
-            apiKey: settings.providerSettings[provider.id]?.apiKey || undefined,
-          };
-        }}
+        target={() => ({
+          provider: provider.id,
+          access: ownAccessFor(useSettingsStore.getState(), provider.id, { userKeysAllowed: true }),
+        })}
       />
       <ProviderOptions provider={provider.id} />
     </div>

@@ -2,8 +2,7 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { parseModelList } from '@/lib/models/parse-model-list';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import type { CustomEndpoint } from '@/lib/store/settings-store';
-import { endpointRequest } from './endpoint-request';
+import { gatewayRequest, type OwnAccess } from './gateway-request';
 
 export type DiagnosisResult =
   | 'works'
@@ -29,9 +28,8 @@ export interface Diagnosis {
 
 export interface DiagnosisTarget {
   provider: ProviderId;
-  accessCode?: string;
-  apiKey?: string;
-  endpoint?: CustomEndpoint;
+  /** Exactly what a chat would present: the code, and the person's own key and address. */
+  access: OwnAccess;
 }
 
 /**
@@ -55,9 +53,7 @@ async function request(
   path: string,
   countModels = false,
 ): Promise<Diagnosis> {
-  const { url, headers } = target.endpoint
-    ? endpointRequest(target.endpoint, path)
-    : { url: `/api/${target.provider}/${path}`, headers: credentialHeaders(target) };
+  const { url, headers } = gatewayRequest({ provider: target.provider, path }, target.access);
   let response: Response;
   try {
     response = await fetch(url, { headers, cache: 'no-store' });
@@ -116,16 +112,9 @@ async function request(
   }
 }
 
-function credentialHeaders(target: DiagnosisTarget): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (target.accessCode) headers['x-access-code'] = target.accessCode;
-  if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
-  return headers;
-}
-
 /** OpenAI-style servers expect `/v1` in the base; a 404 often means it is missing or doubled. */
 function hintFor(target: DiagnosisTarget): Diagnosis['hint'] {
-  const base = target.endpoint?.baseUrl;
+  const base = target.access.endpoint?.baseUrl ?? target.access.baseUrl;
   if (!base) return undefined;
   return /\/v1\/?$/.test(base) ? 'remove-v1' : 'add-v1';
 }

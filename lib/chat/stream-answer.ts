@@ -8,6 +8,7 @@ import type { MessageError } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { acceptedParameters } from './accepted-parameters';
 import { createDeltaBuffer } from './delta-buffer';
+import { ownAccessFor } from './gateway-request';
 import { streamChat } from './stream-chat';
 
 /** Live streams by conversation; never persisted. */
@@ -74,7 +75,6 @@ export async function streamAnswer(
   patch({ status: 'streaming', error: undefined, model: conversation.model }, 'now');
   let streamError: MessageError | undefined;
   const settings = useSettingsStore.getState();
-  const allowed = context.userKeysAllowed;
   try {
     await streamChat({
       provider: choice.provider,
@@ -84,15 +84,11 @@ export async function streamAnswer(
         turns,
         ...acceptedParameters(conversation.parameters, context.model),
       },
-      credentials: {
-        accessCode: settings.accessCode || undefined,
-        // Where the operator turned users' keys off, a key stored earlier is not sent.
-        apiKey: (allowed && settings.providerSettings[choice.provider]?.apiKey) || undefined,
-        endpoint: allowed
-          ? settings.customEndpoints.find((endpoint) => endpoint.id === choice.endpointId)
-          : undefined,
-        baseUrl: (allowed && settings.providerSettings[choice.provider]?.baseUrl) || undefined,
-      },
+      // Where the operator turned users' keys off, a key stored earlier is not sent.
+      access: ownAccessFor(settings, choice.provider, {
+        userKeysAllowed: context.userKeysAllowed,
+        endpointId: choice.endpointId,
+      }),
       providerOptions: choice.endpointId
         ? undefined
         : settings.providerSettings[choice.provider]?.options,

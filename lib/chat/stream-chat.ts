@@ -4,23 +4,13 @@ import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition, ProviderSettingValues } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
-import type { CustomEndpoint } from '@/lib/store/settings-store';
-import { endpointRequest } from './endpoint-request';
-
-export interface Credentials {
-  accessCode?: string;
-  /** The user's own key for this provider, sent as the bearer; the gateway forwards it as is. */
-  apiKey?: string;
-  /** One of the user's own endpoints: the request goes there, with that endpoint's key. */
-  endpoint?: CustomEndpoint;
-  /** The user's own address for this provider; the gateway uses it only with their key. */
-  baseUrl?: string;
-}
+import { gatewayRequest, type OwnAccess } from './gateway-request';
 
 export interface StreamChatOptions {
   provider: ProviderId;
   request: ChatRequest;
-  credentials: Credentials;
+  /** The code, and the person's own key and address, as the settings hold them. */
+  access: OwnAccess;
   /** The user's preferences for this provider (routing, fallbacks), applied by its registry entry. */
   providerOptions?: ProviderSettingValues;
   signal: AbortSignal;
@@ -46,13 +36,15 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
 
   let response: Response;
   try {
-    const endpoint = options.credentials.endpoint;
-    const target = endpoint
-      ? endpointRequest(endpoint, native.path, query)
-      : { url: `/api/${options.provider}/${native.path}${query}`, headers: {} };
-    response = await fetch(target.url, {
+    const { url, headers } = gatewayRequest(
+      { provider: options.provider, path: native.path, query },
+      options.access,
+    );
+    headers.set('content-type', 'application/json');
+    headers.set('accept', 'text/event-stream');
+    response = await fetch(url, {
       method: 'POST',
-      headers: requestHeaders(options.credentials, target.headers),
+      headers,
       body: JSON.stringify(body),
       signal: options.signal,
     });
@@ -73,20 +65,4 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
     for (const part of decoder.decode(event)) options.onPart(part);
   }
   for (const part of decoder.end()) options.onPart(part);
-}
-
-function requestHeaders(
-  credentials: Credentials,
-  endpointHeaders: Record<string, string>,
-): Headers {
-  const headers = new Headers({ 'content-type': 'application/json', accept: 'text/event-stream' });
-  if (credentials.endpoint) {
-    for (const [name, value] of Object.entries(endpointHeaders)) headers.set(name, value);
-    return headers;
-  }
-  if (credentials.accessCode) headers.set('x-access-code', credentials.accessCode);
-  if (credentials.apiKey) headers.set('authorization', `Bearer ${credentials.apiKey}`);
-  if (credentials.apiKey && credentials.baseUrl)
-    headers.set('x-upstream-base-url', credentials.baseUrl);
-  return headers;
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import { parseModelList } from '@/lib/models/parse-model-list';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { endpointRequest } from './endpoint-request';
+import { gatewayRequest } from './gateway-request';
 
 const settleMs = 400;
 
@@ -14,6 +14,7 @@ const settleMs = 400;
  */
 export function useEndpointModels(allowed: boolean): CatalogModel[] {
   const stored = useSettingsStore((state) => state.customEndpoints);
+  const accessCode = useSettingsStore((state) => state.accessCode);
   const endpoints = useMemo(() => (allowed ? stored : []), [allowed, stored]);
   const [discovered, setDiscovered] = useState<Record<string, string[]>>({});
 
@@ -22,7 +23,10 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
     const timer = setTimeout(() => {
       for (const endpoint of endpoints) {
         if (!endpoint.baseUrl || endpoint.models.length > 0) continue;
-        const { url, headers } = endpointRequest(endpoint, 'models');
+        const { url, headers } = gatewayRequest(
+          { provider: 'openai-compatible', path: 'models' },
+          { accessCode: accessCode || undefined, endpoint },
+        );
         fetch(url, {
           headers,
           signal: controller.signal,
@@ -42,7 +46,7 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [endpoints]);
+  }, [endpoints, accessCode]);
 
   return useMemo(
     () =>

@@ -2,9 +2,11 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
+import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { gatewayAccessHeaders, ownAccessFor } from './gateway-request';
 
 /** Typing a key fires no request per keystroke. */
 const settleMs = 400;
@@ -48,25 +50,28 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
       const requests: Array<Promise<void>> = [];
       if (!config.codeRequired || accessCode) {
         requests.push(
-          load('/api/models', accessCode ? { 'x-access-code': accessCode } : {}, setServerLists),
+          load(
+            gatewayPaths.models,
+            accessCode ? { [gatewayHeaders.accessCode]: accessCode } : {},
+            setServerLists,
+          ),
         );
       }
-      for (const provider of config.providers) {
-        const apiKey = config.userKeysDisabled ? undefined : providerSettings[provider.id]?.apiKey;
-        if (apiKey) {
-          requests.push(
-            load(
-              `/api/models?provider=${provider.id}`,
-              {
-                authorization: `Bearer ${apiKey}`,
-                // The user's own address for this provider, when set, is where their key lists.
-                ...(providerSettings[provider.id]?.baseUrl
-                  ? { 'x-upstream-base-url': providerSettings[provider.id]?.baseUrl ?? '' }
-                  : {}),
-              },
-              setUserLists,
-            ),
-          );
+      if (!config.userKeysDisabled) {
+        for (const provider of config.providers) {
+          const access = ownAccessFor(useSettingsStore.getState(), provider.id, {
+            userKeysAllowed: true,
+          });
+          // The person's own key lists what it sees, at their own address when they set one.
+          if (access.apiKey) {
+            requests.push(
+              load(
+                `${gatewayPaths.models}?provider=${provider.id}`,
+                gatewayAccessHeaders(access),
+                setUserLists,
+              ),
+            );
+          }
         }
       }
       // A failed listing leaves the list it had: the curated models still work.

@@ -10,6 +10,7 @@ export const errorStatuses = {
   'auth:user_keys_disabled': 403,
   'auth:too_many_attempts': 429,
   'endpoint:refused': 400,
+  'endpoint:code_required': 401,
   'config:invalid': 500,
   'provider:unknown': 404,
   'provider:not_configured': 503,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
 import { startTestServer, type TestServer } from '@/lib/testing/test-server';
 import { proxyRequest } from './proxy';
@@ -479,5 +479,80 @@ describe('the gateway proxy', () => {
     const response = new ConfigError('OPENAI_BASE_URL', 'must be an http(s) URL').toResponse();
     expect(response.status).toBe(500);
     expect(await errorCode(response)).toBe('config:invalid');
+  });
+
+  it('sends the person’s own key upstream when they also send a valid code', async () => {
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain'), { authorization: 'Bearer sk-or-person' }),
+      openrouterChat,
+      configFor(),
+    );
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(mock.lastRequest()?.headers.authorization).toBe('Bearer sk-or-person');
+  });
+
+  it('a person’s own key works with a code for a provider that has no server key', async () => {
+    const config = configFor({ OPENROUTER_API_KEY: '' });
+    const refused = await proxyRequest(chatRequest(chat('mock/plain')), openrouterChat, config);
+    expect(await errorCode(refused)).toBe('auth:key_missing');
+    const response = await proxyRequest(
+      chatRequest(chat('mock/plain'), { authorization: 'Bearer sk-or-person' }),
+      openrouterChat,
+      config,
+    );
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(mock.lastRequest()?.headers.authorization).toBe('Bearer sk-or-person');
+  });
+
+  it('logs one line per request with its facts, and never a key, a code or the content', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      lines.push(String(line));
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
+      lines.push(String(line));
+    });
+    try {
+      const config = configFor({ LOG_FORMAT: 'json' });
+      const body = {
+        ...chat('mock/plain'),
+        temperature: 0.5,
+        messages: [{ role: 'user', content: 'secret words' }],
+      };
+      const ok = await proxyRequest(chatRequest(body), openrouterChat, config);
+      await ok.text();
+      const refused = await proxyRequest(
+        chatRequest(chat('mock/plain'), { 'x-access-code': 'wrong-code-123' }),
+        openrouterChat,
+        config,
+      );
+      expect(refused.status).toBe(401);
+      const quiet = configFor({ LOG_LEVEL: 'warn' });
+      await (await proxyRequest(chatRequest(chat('mock/plain')), openrouterChat, quiet)).text();
+    } finally {
+      spy.mockRestore();
+      errors.mockRestore();
+    }
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      level: 'info',
+      event: 'gateway',
+      method: 'POST',
+      provider: 'openrouter',
+      model: 'mock/plain',
+      status: 200,
+      key: 'server',
+      bytes: expect.any(Number),
+      first_byte_ms: expect.any(Number),
+      duration_ms: expect.any(Number),
+    });
+    expect(records[1]).toMatchObject({ status: 401, error: 'auth:code_invalid' });
+    const text = lines.join('\n');
+    for (const secret of ['sk-or-server', accessCode, 'wrong-code-123', 'secret words']) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -4,7 +4,8 @@ import { forwardRequestHeaders, forwardResponseHeaders } from './forwarded-heade
 import { catalogHints } from './model-catalog';
 import { prepareChatBody } from './prepare-chat-body';
 import { readJsonBody } from './read-json-body';
-import { resolveCredential, type Credential } from './resolve-credential';
+import { RequestLog } from './request-log';
+import { recordRejectedKey, resolveCredential, type Credential } from './resolve-credential';
 import { resolveRoute, type ResolvedRoute, type RouteTarget } from './resolve-route';
 import { ConfigError, getServerConfig, type ServerConfig } from './server-config';
 import { upstreamCredentialHeaders } from './upstream-credential';
@@ -33,15 +34,21 @@ export async function proxyRequest(
   target: RouteTarget,
   config?: ServerConfig,
 ): Promise<Response> {
+  let serverConfig: ServerConfig | undefined;
+  const requestLog = new RequestLog(() => serverConfig?.log, request.method, target.provider);
   try {
-    const serverConfig = config ?? getServerConfig();
+    serverConfig = config ?? getServerConfig();
     refuseCrossSite(request);
     const resolved = resolveRoute(target, request.method, serverConfig);
-    const credential = resolveCredential(request.headers, resolved.provider, serverConfig);
+    requestLog.set({ path: resolved.endpoint.path });
     const userEndpoint = request.headers.get(userEndpointHeader);
     const route = userEndpoint
-      ? userEndpointRoute(resolved, userEndpoint, credential, serverConfig)
-      : resolved;
+      ? userEndpointRoute(resolved, userEndpoint, serverConfig)
+      : requireBaseUrl(resolved);
+    const credential = resolveCredential(request.headers, resolved.provider, serverConfig, {
+      userEndpoint: userEndpoint !== null,
+    });
+    requestLog.set({ key: credential.source });
 
     let body: Record<string, unknown> | undefined;
     let model: string | undefined;
@@ -50,10 +57,12 @@ export async function proxyRequest(
       refuseNonJson(request);
       body = await readJsonBody(request, serverConfig.maxBodyBytes);
       if (route.endpoint.kind === 'chat') {
+        requestLog.setModel(route.pathModel ?? body.model);
         const prepared = prepareChatBody(route, body, serverConfig, (name) =>
           catalogHints(route.provider.id, name),
         );
         ({ body, model, stripped } = prepared);
+        if (stripped.length > 0) requestLog.set({ stripped: stripped.join(',') });
       }
     }
 
@@ -68,11 +77,13 @@ export async function proxyRequest(
       timeouts: serverConfig.timeouts,
       fetchImplementation: userEndpoint ? userEndpointFetch(serverConfig) : undefined,
       streamErrorEvent: streamErrorEvents[route.definition.protocol],
-      onSettled: release,
-    }).catch((error: unknown) => {
-      release();
-      throw error;
+      onSettled: (outcome) => {
+        release();
+        requestLog.settled(outcome);
+      },
     });
+    requestLog.responded(upstream.status);
+    recordRejectedKey(request.headers, credential, upstream.status, serverConfig);
     const headers = forwardResponseHeaders(upstream.headers);
     if (stripped.length > 0) headers.set(strippedParametersHeader, stripped.join(', '));
     if (upstream.status >= 400 && credential.apiKey) {
@@ -84,26 +95,39 @@ export async function proxyRequest(
     }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
-    return errorResponse(error);
+    const response = errorResponse(error);
+    requestLog.failed(response.status, error);
+    return response;
   }
 }
 
+/** A provider the operator left without an address is reachable only at the person's own. */
+function requireBaseUrl(route: ResolvedRoute): ResolvedRoute {
+  if (!route.provider.baseUrl) {
+    throw new ParleyError(
+      'provider:not_configured',
+      `${route.provider.name} has no base URL configured; set your own in the settings.`,
+    );
+  }
+  return route;
+}
+
 /**
- * The same route, aimed at the user's own endpoint: only with the user's own key (a server key
- * never travels to an address that came from the request), without the operator's headers or
- * options, and with the user's extra headers (never credentials or hop-by-hop ones).
+ * The same route, aimed at the user's own endpoint: whether or not the operator configured the
+ * provider, without the operator's headers or options, and with the user's extra headers (never
+ * credentials or hop-by-hop ones). `resolveCredential` makes sure only the user's key goes there.
  */
 function userEndpointRoute(
   route: ResolvedRoute,
   endpoint: string,
-  credential: Credential,
   config: ServerConfig,
 ): ResolvedRoute {
-  if (credential.source !== 'user') {
-    throw new ParleyError('auth:user_key_required', 'Your own endpoint needs your own API key.');
-  }
   const baseUrl = parseUserEndpoint(endpoint, config).href;
-  return { ...route, provider: { ...route.provider, baseUrl, headers: {}, options: {} } };
+  return {
+    ...route,
+    provider: { ...route.provider, baseUrl, headers: {}, options: {} },
+    userEndpoint: true,
+  };
 }
 
 function buildUpstreamHeaders(
@@ -116,7 +140,8 @@ function buildUpstreamHeaders(
   if (request.headers.has(userEndpointHeader)) {
     for (const [name, value] of userExtraHeaders(request.headers)) headers.set(name, value);
   }
-  if (route.attribution) {
+  // Attribution is for the routers the operator configured, not for a person's own address.
+  if (route.attribution && !route.userEndpoint) {
     headers.set('http-referer', config.appUrl ?? requestOrigin(request));
     headers.set('x-title', config.appName);
     headers.set('x-openrouter-title', config.appName);

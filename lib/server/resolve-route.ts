@@ -15,6 +15,8 @@ export interface ResolvedRoute {
   /** The model named in the path (`models/{model}:…`), checked like a model in the body. */
   pathModel?: string;
   attribution: boolean;
+  /** The base URL came from the request (the person's own address), not from the operator. */
+  userEndpoint?: boolean;
 }
 
 /** A path segment that could change where the joined path points is refused outright. */
@@ -52,9 +54,6 @@ export function resolveRoute(
   if (!match) throw notAllowed();
   if (!match.endpoint.methods.includes(method as HttpMethod)) {
     throw new ParleyError('method:not_allowed', `${method} is not allowed on this path.`);
-  }
-  if (!runtime.baseUrl) {
-    throw new ParleyError('provider:not_configured', `${runtime.name} has no base URL configured.`);
   }
   return {
     provider: runtime,

@@ -158,6 +158,7 @@ describe('the proxy with a user endpoint', () => {
         headers: {
           'content-type': 'application/json',
           authorization: 'Bearer sk-user',
+          'x-access-code': 'the-access-code',
           'x-upstream-base-url': `${redirecting.url}/v1`,
         },
         body: JSON.stringify({ model: 'm', messages: [] }),
@@ -175,6 +176,7 @@ describe('the proxy with a user endpoint', () => {
     const response = await proxyRequest(
       request({
         authorization: 'Bearer sk-user',
+        'x-access-code': 'the-access-code',
         'x-upstream-headers': JSON.stringify({
           'X-Team': 'blue',
           Cookie: 'a=b',
@@ -199,5 +201,71 @@ describe('the proxy with a user endpoint', () => {
     ]) {
       expect(received?.headers[name]).toBeUndefined();
     }
+  });
+
+  it('with codes configured, an address from the request needs the code too (no open relay)', async () => {
+    const response = await proxyRequest(
+      request({ authorization: 'Bearer made-up-key' }),
+      target,
+      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+    );
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'endpoint:code_required',
+    );
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it.each([
+    ['openai-compatible', 'sk-user', 'Bearer sk-user'],
+    ['azure', 'azure-user-key', undefined],
+    ['ollama', undefined, undefined],
+  ])(
+    'reaches a person’s own %s address when the operator configured none',
+    async (provider, key, expectedAuthorization) => {
+      const config = loadServerConfig({ ALLOW_PRIVATE_UPSTREAMS: 'true' });
+      expect(config.providers[provider as 'ollama'].baseUrl).toBeUndefined();
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-upstream-base-url': `${mock.url}/user/v1`,
+      };
+      if (key)
+        headers[provider === 'azure' ? 'api-key' : 'authorization'] = expectedAuthorization ?? key;
+      const response = await proxyRequest(
+        new Request(`http://parley.test/api/${provider}/chat/completions`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            model: 'mock-plain',
+            stream: true,
+            messages: [{ role: 'user', content: 'hi' }],
+          }),
+        }),
+        { provider, path: ['chat', 'completions'] },
+        config,
+      );
+      expect(response.status).toBe(200);
+      await response.text();
+      const received = mock.lastRequest();
+      expect(received?.path).toBe('/user/v1/chat/completions');
+      if (provider === 'azure') expect(received?.headers['api-key']).toBe(key);
+      else expect(received?.headers.authorization).toBe(expectedAuthorization);
+    },
+  );
+
+  it('without a person’s own address, an unconfigured provider says so', async () => {
+    const response = await proxyRequest(
+      new Request('http://parley.test/api/ollama/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [] }),
+      }),
+      { provider: 'ollama', path: ['chat', 'completions'] },
+      loadServerConfig({}),
+    );
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'provider:not_configured',
+    );
   });
 });

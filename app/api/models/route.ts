@@ -1,42 +1,48 @@
 import { ParleyError } from '@/lib/errors/parley-error';
-import { isProviderId, providerIds } from '@/lib/providers/registry';
+import { isProviderId, providerIds, type ProviderId } from '@/lib/providers/registry';
 import { assembleCatalog, fetchModelList, providerCatalog } from '@/lib/server/model-catalog';
-import { checkAccess } from '@/lib/server/resolve-credential';
-import { ConfigError, getServerConfig } from '@/lib/server/server-config';
+import {
+  type Credential,
+  recordRejectedKey,
+  requireAccessCode,
+  resolveCredential,
+} from '@/lib/server/resolve-credential';
+import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/server/server-config';
+import { userEndpointHeader } from '@/lib/server/user-endpoint';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
+const noStore = { 'cache-control': 'no-store' };
+
 /**
  * The model catalog: every reachable provider's models (or one, with `?provider=`), discovered
- * with the server keys, so it needs the same access as the keys themselves. With a user's own
- * key and `?provider=`, that provider's list as the user's key sees it.
+ * with the server keys, so it needs the same access as the keys themselves. With a person's own
+ * key (and, optionally, their own address) and `?provider=`, that provider's list as their key
+ * sees it. `?check` answers only whether the access code is right, counting wrong ones.
  */
 export async function GET(request: Request): Promise<Response> {
   try {
     const config = getServerConfig();
-    const requested = new URL(request.url).searchParams.get('provider');
+    const url = new URL(request.url);
+    const requested = url.searchParams.get('provider');
     if (requested !== null && !isProviderId(requested)) {
       throw new ParleyError('provider:unknown', 'There is no such provider.');
     }
-    const { access, userKey } = checkAccess(request.headers, config);
-    if (userKey && requested && config.providers[requested].baseUrl) {
-      // A user's own key lists what that key can use; nothing is cached or shared.
-      const userBase = request.headers.get('x-upstream-base-url') ?? undefined;
-      const listed = await fetchModelList(requested, config, userKey, userBase);
-      return Response.json(
-        {
-          providers: [{ provider: requested, source: 'live' }],
-          models: assembleCatalog(requested, config, listed),
-        },
-        { headers: { 'cache-control': 'no-store' } },
-      );
+    if (url.searchParams.has('check')) {
+      requireAccessCode(request.headers, config);
+      return new Response(null, { status: 204, headers: noStore });
     }
-    if (access === 'denied') {
-      throw new ParleyError('auth:code_required', 'This deployment needs an access code.');
+    if (requested && hasOwnCredential(request.headers)) {
+      const userBase = request.headers.get(userEndpointHeader) ?? undefined;
+      const credential = resolveCredential(request.headers, config.providers[requested], config, {
+        userEndpoint: userBase !== undefined,
+      });
+      if (credential.source === 'user') {
+        return await userListing(request, requested, config, credential, userBase);
+      }
     }
-    // `?check`: only whether the access code opens the door (the settings' "Check" button).
-    if (new URL(request.url).searchParams.has('check')) return new Response(null, { status: 204 });
+    requireAccessCode(request.headers, config);
     const ids = (requested ? [requested] : providerIds).filter(
       (id) => config.providers[id].baseUrl,
     );
@@ -46,10 +52,39 @@ export async function GET(request: Request): Promise<Response> {
         providers: catalogs.map(({ provider, source, error }) => ({ provider, source, error })),
         models: catalogs.flatMap((catalog) => catalog.models),
       },
-      { headers: { 'cache-control': 'no-store' } },
+      { headers: noStore },
     );
   } catch (error) {
     if (error instanceof ParleyError || error instanceof ConfigError) return error.toResponse();
+    throw error;
+  }
+}
+
+function hasOwnCredential(headers: Headers): boolean {
+  return headers.has('authorization') || headers.has(userEndpointHeader);
+}
+
+/** What the person's own key lists (at their own address when they set one); never cached. */
+async function userListing(
+  request: Request,
+  provider: ProviderId,
+  config: ServerConfig,
+  credential: Credential,
+  userBase: string | undefined,
+): Promise<Response> {
+  try {
+    const listed = await fetchModelList(provider, config, credential.apiKey, userBase);
+    return Response.json(
+      {
+        providers: [{ provider, source: 'live' }],
+        models: assembleCatalog(provider, config, listed),
+      },
+      { headers: noStore },
+    );
+  } catch (error) {
+    if (error instanceof ParleyError) {
+      recordRejectedKey(request.headers, credential, error.status, config);
+    }
     throw error;
   }
 }
