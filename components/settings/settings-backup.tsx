@@ -3,11 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { downloadFile } from '@/lib/chat/download-file';
-import { clearAllData } from '@/lib/store/clear-all-data';
 import { useSettingsStore, type PersistedSettings } from '@/lib/store/settings-store';
-import { exportSettings, parseSettings } from '@/lib/store/settings-transfer';
+import { exportSettings, parseSettings, SettingsImportError } from '@/lib/store/settings-transfer';
 
-/** Settings to and from a file (keys only when ticked), and clearing everything this browser holds. */
+/** Settings to and from a file (keys only when ticked). */
 export function SettingsBackup() {
   const t = useTranslations('Settings');
   const replaceSettings = useSettingsStore((state) => state.replaceSettings);
@@ -58,8 +57,14 @@ export function SettingsBackup() {
               try {
                 replaceSettings(parseSettings(await file.text()));
                 setStatus(t('settingsImported'));
-              } catch {
-                setStatus(t('settingsImportError'));
+              } catch (error) {
+                // Nothing was applied; the person learns which part of the file is wrong.
+                const reason = error instanceof SettingsImportError ? error.reason : 'not-parley';
+                setStatus(
+                  t(`settingsImportRefused.${reason}`, {
+                    field: error instanceof SettingsImportError ? (error.field ?? '') : '',
+                  }),
+                );
               }
             }}
           />
@@ -70,17 +75,6 @@ export function SettingsBackup() {
           {status}
         </p>
       )}
-      <button
-        type="button"
-        data-testid="clear-all"
-        onClick={() => {
-          if (window.confirm(t('clearAllConfirm')))
-            void clearAllData().then(() => window.location.reload());
-        }}
-        className="self-start text-xs text-red-700 underline dark:text-red-400"
-      >
-        {t('clearAll')}
-      </button>
     </section>
   );
 }

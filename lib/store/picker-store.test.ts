@@ -1,18 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-/** The browser's localStorage, which zustand's persist writes through. */
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '@/lib/testing/memory-storage';
 
 const storage = new MemoryStorage();
 vi.stubGlobal('localStorage', storage);

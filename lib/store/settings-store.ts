@@ -54,6 +54,11 @@ export type Preferences = Pick<
 
 interface SettingsState extends PersistedSettings {
   setAccessCode: (code: string) => void;
+  /**
+   * The one way a provider's record changes: the change is merged into what is there (options
+   * into options), so setting one field never drops another.
+   */
+  updateProviderSettings: (provider: ProviderId, change: Partial<ProviderSettings>) => void;
   setProviderApiKey: (provider: ProviderId, apiKey: string) => void;
   setProviderOption: (
     provider: ProviderId,
@@ -92,25 +97,25 @@ export const useSettingsStore = create<SettingsState>()(
     (set, get) => ({
       ...settingsDefaults,
       setAccessCode: (accessCode) => set({ accessCode: accessCode.trim() }),
-      setProviderApiKey: (provider, apiKey) =>
-        set({
-          providerSettings: {
-            ...get().providerSettings,
-            [provider]: { ...get().providerSettings[provider], apiKey: apiKey.trim() },
-          },
-        }),
-      setProviderOption: (provider, key, value) => {
+      updateProviderSettings: (provider, change) => {
         const current = get().providerSettings[provider];
-        set({
-          providerSettings: {
-            ...get().providerSettings,
-            [provider]: {
-              apiKey: current?.apiKey ?? '',
-              options: { ...current?.options, [key]: value },
-            },
-          },
-        });
+        const options = change.options
+          ? { ...current?.options, ...change.options }
+          : current?.options;
+        const next: ProviderSettings = {
+          ...current,
+          ...change,
+          apiKey: change.apiKey ?? current?.apiKey ?? '',
+        };
+        if (options) next.options = options;
+        else delete next.options;
+        if (!next.baseUrl) delete next.baseUrl;
+        set({ providerSettings: { ...get().providerSettings, [provider]: next } });
       },
+      setProviderApiKey: (provider, apiKey) =>
+        get().updateProviderSettings(provider, { apiKey: apiKey.trim() }),
+      setProviderOption: (provider, key, value) =>
+        get().updateProviderSettings(provider, { options: { [key]: value } }),
       setLastModel: (lastModel) => set({ lastModel }),
       setDefaultModel: (defaultModel) => set({ defaultModel }),
       setDraftParameters: (draftParameters) => set({ draftParameters }),
@@ -124,20 +129,11 @@ export const useSettingsStore = create<SettingsState>()(
           sendKey: settingsDefaults.sendKey,
           remoteImages: settingsDefaults.remoteImages,
         }),
-      setProviderBaseUrl: (provider, baseUrl) => {
-        const current = get().providerSettings[provider];
-        set({
-          providerSettings: {
-            ...get().providerSettings,
-            [provider]: {
-              ...current,
-              apiKey: current?.apiKey ?? '',
-              baseUrl: baseUrl.trim() || undefined,
-            },
-          },
-        });
-      },
-      replaceSettings: (settings) => set({ ...settingsDefaults, ...settings }),
+      setProviderBaseUrl: (provider, baseUrl) =>
+        get().updateProviderSettings(provider, { baseUrl: baseUrl.trim() || undefined }),
+      // Optional settings the file leaves out are cleared too: nothing of before lingers.
+      replaceSettings: (settings) =>
+        set({ ...settingsDefaults, lastModel: undefined, defaultModel: undefined, ...settings }),
       addEndpoint: () => {
         const id = crypto.randomUUID().slice(0, 8);
         const endpoint: CustomEndpoint = {

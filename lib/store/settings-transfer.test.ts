@@ -33,11 +33,41 @@ describe('settings export and import', () => {
     });
   });
 
+  const file = (settings: Record<string, unknown>, version = 3) =>
+    JSON.stringify({ app: 'parley', kind: 'settings', version, settings });
+
   it.each([
-    'nope',
-    '{}',
-    JSON.stringify({ app: 'parley', kind: 'conversations', version: 2, settings: {} }),
-  ])('refuses %s', (text) => {
+    ['nope', 'invalid-json', undefined],
+    ['{}', 'not-parley', undefined],
+    [
+      JSON.stringify({ app: 'parley', kind: 'conversations', version: 2, settings: {} }),
+      'not-parley',
+      undefined,
+    ],
+    [file({}, 99), 'newer-version', undefined],
+    [file({ sendKey: 'space' }), 'invalid-field', 'sendKey'],
+    [file({ accessCode: 42 }), 'invalid-field', 'accessCode'],
+    [
+      file({ providerSettings: { openai: { apiKey: 7 } } }),
+      'invalid-field',
+      'providerSettings.openai.apiKey',
+    ],
+    [file({ providerSettings: { nobody: { apiKey: 'k' } } }), 'invalid-field', 'providerSettings'],
+    [file({ customEndpoints: [{ id: 'x' }] }), 'invalid-field', 'customEndpoints.0.name'],
+    [
+      file({ draftParameters: { temperature: 'hot' } }),
+      'invalid-field',
+      'draftParameters.temperature',
+    ],
+  ])('refuses %s, saying why', (text, reason, field) => {
     expect(() => parseSettings(text)).toThrow(SettingsImportError);
+    expect(() => parseSettings(text)).toThrow(expect.objectContaining({ reason, field }));
+  });
+
+  it('fills in what an older file leaves out', () => {
+    expect(parseSettings(file({ accessCode: 'c' }, 1))).toEqual({
+      ...settingsDefaults,
+      accessCode: 'c',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { persistedSettingsSchema } from './settings-schema';
 import { settingsDefaults, type PersistedSettings } from './settings-store';
 
 const envelope = z.object({
@@ -26,30 +27,51 @@ export function exportSettings(settings: PersistedSettings, includeKeys: boolean
         ),
         customEndpoints: settings.customEndpoints.map((endpoint) => ({ ...endpoint, apiKey: '' })),
       };
-  return JSON.stringify({ app: 'parley', kind: 'settings', version: 3, settings: shared }, null, 2);
+  return JSON.stringify(
+    { app: 'parley', kind: 'settings', version: settingsFileVersion, settings: shared },
+    null,
+    2,
+  );
 }
 
-export class SettingsImportError extends Error {}
+/** Why a file was refused; `field` names the first setting that is not what it should be. */
+export type SettingsImportReason =
+  'invalid-json' | 'not-parley' | 'newer-version' | 'invalid-field';
 
-/** Reads a settings file; anything that is not one is refused whole, never half-applied. */
+export class SettingsImportError extends Error {
+  constructor(
+    readonly reason: SettingsImportReason,
+    readonly field?: string,
+  ) {
+    super(field ? `${reason}: ${field}` : reason);
+    this.name = 'SettingsImportError';
+  }
+}
+
+/** The version this build writes; a file from a newer Parley may hold what it cannot read. */
+export const settingsFileVersion = 3;
+
+/**
+ * Reads a settings file, validated whole against the store's shape: anything that is not one is
+ * refused, saying why, and never half-applied. Settings the file leaves out keep their defaults.
+ */
 export function parseSettings(text: string): PersistedSettings {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new SettingsImportError('not JSON');
+    throw new SettingsImportError('invalid-json');
   }
   const result = envelope.safeParse(parsed);
-  if (!result.success) throw new SettingsImportError('not a Parley settings file');
-  const merged = { ...settingsDefaults, ...result.data.settings } as PersistedSettings;
-  // Shapes that would break the app are refused rather than stored.
-  if (
-    typeof merged.accessCode !== 'string' ||
-    typeof merged.providerSettings !== 'object' ||
-    !Array.isArray(merged.customEndpoints) ||
-    typeof merged.showReasoning !== 'boolean'
-  ) {
-    throw new SettingsImportError('malformed settings');
+  if (!result.success) throw new SettingsImportError('not-parley');
+  if (result.data.version > settingsFileVersion) throw new SettingsImportError('newer-version');
+  const settings = persistedSettingsSchema.safeParse({
+    ...settingsDefaults,
+    ...result.data.settings,
+  });
+  if (!settings.success) {
+    const issue = settings.error.issues[0];
+    throw new SettingsImportError('invalid-field', issue?.path.join('.') || undefined);
   }
-  return merged;
+  return settings.data;
 }
