@@ -9,6 +9,8 @@ import { useCurrentModel } from '@/lib/chat/use-current-model';
 import { useEndpointModels } from '@/lib/chat/use-endpoint-models';
 import { useKeyboardShortcuts } from '@/lib/chat/use-keyboard-shortcuts';
 import { useModelCatalog } from '@/lib/chat/use-model-catalog';
+import { splitByAccess, type CodeState } from '@/lib/chat/provider-access';
+import type { PublicConfig } from '@/lib/config/public-config';
 import { usePublicConfig } from '@/lib/chat/use-public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { findModel, modelLabel } from '@/lib/models/model-choice';
@@ -21,6 +23,7 @@ import { Composer, composerInputId } from './composer';
 import { ConversationSidebar, sidebarSearchId } from './conversation-sidebar';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
+import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
 import { StorageBanner } from './storage-banner';
 
@@ -47,13 +50,20 @@ export function ChatApp() {
 
   const config = configState.status === 'ready' ? configState.config : undefined;
   const userKeysAllowed = !config?.userKeysDisabled;
-  const providerModels = useModelCatalog(config);
+  const { models: providerModels, codeState } = useModelCatalog(config);
   const endpointModels = useEndpointModels(userKeysAllowed);
   const models = useMemo(
     () => [...providerModels, ...endpointModels],
     [providerModels, endpointModels],
   );
-  const model = useCurrentModel(config, models);
+  const providerSettings = useSettingsStore((state) => state.providerSettings);
+  const customEndpoints = useSettingsStore((state) => state.customEndpoints);
+  // What this person can use now comes first; the rest waits for a code or a key.
+  const access = useMemo(
+    () => splitByAccess(models, config, { providerSettings, customEndpoints }, codeState),
+    [models, config, providerSettings, customEndpoints, codeState],
+  );
+  const model = useCurrentModel(config, access.usable);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
 
   const shortcuts = useMemo(
@@ -78,6 +88,7 @@ export function ChatApp() {
           <ChatHeader
             config={config}
             models={models}
+            access={access}
             model={model}
             onOpenSettings={openSettings}
             onOpenSidebar={() => setSidebarOpen(true)}
@@ -91,7 +102,15 @@ export function ChatApp() {
           {!hydrated || configState.status === 'loading' ? (
             <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
           ) : (
-            <ChatBody userKeysAllowed={userKeysAllowed} models={models} model={model} />
+            <ChatBody
+              config={config}
+              codeState={codeState}
+              userKeysAllowed={userKeysAllowed}
+              models={models}
+              usable={access.usable.length > 0}
+              model={model}
+              onOpenSettings={openSettings}
+            />
           )}
         </main>
         {settingsOpen && (
@@ -103,12 +122,25 @@ export function ChatApp() {
 }
 
 interface ChatBodyProps {
+  config: PublicConfig | undefined;
+  codeState: CodeState;
   userKeysAllowed: boolean;
   models: readonly CatalogModel[];
+  /** Some model can be used now; without one, a new chat starts on the first-run step. */
+  usable: boolean;
   model: string | undefined;
+  onOpenSettings: () => void;
 }
 
-function ChatBody({ userKeysAllowed, models, model }: ChatBodyProps) {
+function ChatBody({
+  config,
+  codeState,
+  userKeysAllowed,
+  models,
+  usable,
+  model,
+  onOpenSettings,
+}: ChatBodyProps) {
   const activeId = useChatStore((state) => state.activeId);
   const conversation = useChatStore((state) =>
     activeId ? state.conversations[activeId] : undefined,
@@ -130,6 +162,8 @@ function ChatBody({ userKeysAllowed, models, model }: ChatBodyProps) {
     <>
       {conversation && conversation.messages.length > 0 ? (
         <MessageList conversation={conversation} />
+      ) : !usable && config ? (
+        <FirstRun config={config} codeState={codeState} onOpenSettings={onOpenSettings} />
       ) : (
         <EmptyState hasModels={models.length > 0} />
       )}

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { ModelPicker } from '@/components/models/model-picker';
 import { LanguageSelect } from '@/components/settings/language-select';
-import { GearIcon } from '@/components/ui/icons';
+import { GearIcon, MenuIcon } from '@/components/ui/icons';
+import type { AccessSplit } from '@/lib/chat/provider-access';
 import type { PublicConfig } from '@/lib/config/public-config';
 import { findModel } from '@/lib/models/model-choice';
 import type { CatalogModel } from '@/lib/models/catalog-model';
@@ -15,6 +16,8 @@ import { ParameterControls } from './parameter-controls';
 interface ChatHeaderProps {
   config: PublicConfig | undefined;
   models: readonly CatalogModel[];
+  /** What this person can use now, and what needs a code or a key first. */
+  access: AccessSplit;
   /** `provider:model` of the chat on screen (or of the next new chat). */
   model: string | undefined;
   onOpenSettings: () => void;
@@ -24,6 +27,7 @@ interface ChatHeaderProps {
 export function ChatHeader({
   config,
   models,
+  access,
   model,
   onOpenSettings,
   onOpenSidebar,
@@ -59,15 +63,18 @@ export function ChatHeader({
     <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
       <button
         type="button"
-        className="rounded-md px-2 py-1 text-lg md:hidden"
+        data-testid="open-sidebar"
+        className="flex size-10 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
         aria-label={tSidebar('openMenu')}
         onClick={onOpenSidebar}
       >
-        ☰
+        <MenuIcon />
       </button>
       <ModelPicker
         providers={config?.providers ?? []}
-        models={models}
+        models={access.usable}
+        locked={access.locked}
+        onUnlock={onOpenSettings}
         value={model}
         onChange={chooseModel}
       />

@@ -2,10 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { choiceOf, parseModelChoice } from '@/lib/models/model-choice';
+import type { LockedProvider } from '@/lib/chat/provider-access';
 import type { PickerGroup } from './model-picker-sections';
 
 interface ModelPickerNativeSelectProps {
   groups: readonly PickerGroup[];
+  locked: readonly LockedProvider[];
   value: string | undefined;
   onChange: (choice: string) => void;
   disabled: boolean;
@@ -19,6 +21,7 @@ interface ModelPickerNativeSelectProps {
  */
 export function ModelPickerNativeSelect({
   groups,
+  locked,
   value,
   onChange,
   disabled,
@@ -49,6 +52,15 @@ export function ModelPickerNativeSelect({
           ))}
         </optgroup>
       ))}
+      {locked.length > 0 && (
+        <optgroup label={t('locked')}>
+          {locked.map((entry) => (
+            <option key={entry.provider} value={`locked:${entry.provider}`} disabled>
+              {`${entry.name} · ${t(entry.lock === 'needs-code' ? 'needsCode' : 'needsKey')}`}
+            </option>
+          ))}
+        </optgroup>
+      )}
     </select>
   );
 }

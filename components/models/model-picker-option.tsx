@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ModelIcon } from './model-icon';
+import { CheckIcon, StarIcon } from '@/components/ui/icons';
 
 interface ModelPickerOptionProps {
   model: CatalogModel;
@@ -70,8 +71,8 @@ export const ModelPickerOption = memo(function ModelPickerOption({
           <span className="flex items-center gap-1.5">
             <span className="truncate text-sm font-medium">{label}</span>
             {selected && (
-              <span aria-hidden="true" className="text-sky-600 dark:text-sky-400">
-                ✓
+              <span className="flex text-sky-600 dark:text-sky-400">
+                <CheckIcon />
               </span>
             )}
           </span>
@@ -120,7 +121,7 @@ export const ModelPickerOption = memo(function ModelPickerOption({
         onClick={() => onToggleFavourite(choice)}
         className={`shrink-0 rounded-md px-2 text-lg leading-none hover:bg-zinc-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800 ${favourite ? 'text-amber-500' : 'text-zinc-400 dark:text-zinc-500'}`}
       >
-        <span aria-hidden="true">{favourite ? '★' : '☆'}</span>
+        <StarIcon filled={favourite} />
       </button>
     </li>
   );

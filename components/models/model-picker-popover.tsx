@@ -5,14 +5,20 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { choiceOf } from '@/lib/models/model-choice';
 import { usePickerStore } from '@/lib/store/picker-store';
+import { CloseIcon } from '@/components/ui/icons';
+import type { LockedProvider } from '@/lib/chat/provider-access';
+import { ModelPickerLockedSection as LockedSection } from './model-picker-locked-section';
 import { ModelPickerOption } from './model-picker-option';
 import { buildSections, type PickerGroup } from './model-picker-sections';
 import { moveFocus } from './model-picker-focus';
 
 interface ModelPickerPopoverProps {
   groups: readonly PickerGroup[];
+  locked: readonly LockedProvider[];
   value: string | undefined;
   onPick: (choice: string) => void;
+  /** Opens the settings, where a code or key unlocks a provider. */
+  onUnlock: () => void;
   /** Closes the popover and gives the focus back to the trigger. */
   onClose: () => void;
 }
@@ -22,7 +28,14 @@ interface ModelPickerPopoverProps {
  * then each provider's models. Arrow keys move between models, Enter picks, Escape closes, and
  * typing anywhere goes on filtering.
  */
-export function ModelPickerPopover({ groups, value, onPick, onClose }: ModelPickerPopoverProps) {
+export function ModelPickerPopover({
+  groups,
+  locked,
+  value,
+  onPick,
+  onUnlock,
+  onClose,
+}: ModelPickerPopoverProps) {
   const t = useTranslations('ModelPicker');
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -122,7 +135,7 @@ export function ModelPickerPopover({ groups, value, onPick, onClose }: ModelPick
           onClick={onClose}
           className="rounded-md px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
         >
-          <span aria-hidden="true">×</span>
+          <CloseIcon />
         </button>
       </div>
       <div ref={list} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-1 pb-1">
@@ -167,7 +180,10 @@ export function ModelPickerPopover({ groups, value, onPick, onClose }: ModelPick
             )}
           </section>
         ))}
-        {sections.length === 0 && (
+        {query.trim() === '' && locked.length > 0 && (
+          <LockedSection locked={locked} onUnlock={onUnlock} />
+        )}
+        {sections.length === 0 && (locked.length === 0 || query.trim() !== '') && (
           <p className="px-3 py-6 text-center text-sm text-zinc-500">
             {query.trim() ? t('noMatches', { query: query.trim() }) : t('none')}
           </p>

@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChevronDownIcon } from '@/components/ui/icons';
+import type { LockedProvider } from '@/lib/chat/provider-access';
 import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { findModel, modelLabel, parseModelChoice } from '@/lib/models/model-choice';
@@ -14,7 +16,12 @@ import type { PickerGroup } from './model-picker-sections';
 
 interface ModelPickerProps {
   providers: readonly PublicProvider[];
+  /** The models this person can use now. */
   models: readonly CatalogModel[];
+  /** Providers that need the code or a key first: listed last, with the way to unlock them. */
+  locked: readonly LockedProvider[];
+  /** Opens where the code and keys are entered. */
+  onUnlock: () => void;
   /** `provider:model` */
   value: string | undefined;
   onChange: (value: string) => void;
@@ -24,7 +31,14 @@ interface ModelPickerProps {
  * A button showing the current model that opens a searchable list of every model, grouped by
  * provider and by the user's own endpoints, with favourites and recently used models on top.
  */
-export function ModelPicker({ providers, models, value, onChange }: ModelPickerProps) {
+export function ModelPicker({
+  providers,
+  models,
+  locked,
+  onUnlock,
+  value,
+  onChange,
+}: ModelPickerProps) {
   const t = useTranslations('ModelPicker');
   const endpoints = useSettingsStore((state) => state.customEndpoints);
   const recordUse = usePickerStore((state) => state.recordUse);
@@ -78,7 +92,7 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
     [choose, close],
   );
 
-  const disabled = groups.length === 0 && !value;
+  const disabled = groups.length === 0 && locked.length === 0 && !value;
   const current = findModel(models, value);
   const parsed = value ? parseModelChoice(value) : undefined;
   const icon = current
@@ -98,6 +112,7 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
     >
       <ModelPickerNativeSelect
         groups={groups}
+        locked={locked}
         value={value}
         onChange={choose}
         disabled={disabled}
@@ -126,11 +141,21 @@ export function ModelPicker({ providers, models, value, onChange }: ModelPickerP
         <span data-testid="model-picker-current" className="truncate max-sm:sr-only">
           {value ? modelLabel(models, value) : t(disabled ? 'none' : 'choose')}
         </span>
-        <span aria-hidden="true" className="text-xs text-zinc-500">
-          ▾
-        </span>
+        <ChevronDownIcon />
       </button>
-      {open && <ModelPickerPopover groups={groups} value={value} onPick={pick} onClose={close} />}
+      {open && (
+        <ModelPickerPopover
+          groups={groups}
+          locked={locked}
+          value={value}
+          onPick={pick}
+          onUnlock={() => {
+            setOpen(false);
+            onUnlock();
+          }}
+          onClose={close}
+        />
+      )}
     </div>
   );
 }

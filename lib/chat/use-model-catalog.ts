@@ -7,6 +7,7 @@ import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { gatewayAccessHeaders, ownAccessFor } from './gateway-request';
+import type { CodeState } from './provider-access';
 
 /** Typing a key fires no request per keystroke. */
 const settleMs = 400;
@@ -18,22 +19,27 @@ type Discovered = Partial<Record<ProviderId, CatalogModel[]>>;
  * keys may be used (access code accepted, or none needed), and for providers where the user has
  * a key of their own, the list that key sees. Each list replaces that provider's models.
  */
-export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[] {
+export function useModelCatalog(config: PublicConfig | undefined): {
+  models: CatalogModel[];
+  codeState: CodeState;
+} {
   const accessCode = useSettingsStore((state) => state.accessCode);
   const providerSettings = useSettingsStore((state) => state.providerSettings);
   // Kept apart so that a user's own listing wins whichever answer arrives last.
   const [serverLists, setServerLists] = useState<Discovered>({});
   const [userLists, setUserLists] = useState<Discovered>({});
+  // The deployment's answer for the code in the settings, by the code it was given for.
+  const [codeAnswer, setCodeAnswer] = useState<{ code: string; valid: boolean }>();
 
   useEffect(() => {
     if (!config) return;
     const controller = new AbortController();
-    const load = async (
-      url: string,
-      headers: HeadersInit,
+    const load = (url: string, headers: HeadersInit) =>
+      fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
+    const keep = async (
+      response: Response,
       store: (update: (previous: Discovered) => Discovered) => void,
     ) => {
-      const response = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
       if (!response.ok) return;
       const { models } = (await response.json()) as { models: CatalogModel[] };
       const byProvider: Discovered = {};
@@ -49,12 +55,19 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
       );
       const requests: Array<Promise<void>> = [];
       if (!config.codeRequired || accessCode) {
+        const headers: Record<string, string> = accessCode
+          ? { [gatewayHeaders.accessCode]: accessCode }
+          : {};
         requests.push(
-          load(
-            gatewayPaths.models,
-            accessCode ? { [gatewayHeaders.accessCode]: accessCode } : {},
-            setServerLists,
-          ),
+          load(gatewayPaths.models, headers).then(async (response) => {
+            // The server's catalog needs exactly what its keys need, so its answer is the
+            // code's: refused (401), or this address locked out for now (429).
+            if (accessCode) {
+              const refused = response.status === 401 || response.status === 429;
+              setCodeAnswer({ code: accessCode, valid: !refused });
+            }
+            await keep(response, setServerLists);
+          }),
         );
       }
       if (!config.userKeysDisabled) {
@@ -63,15 +76,13 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
             userKeysAllowed: true,
           });
           // The person's own key lists what it sees, at their own address when they set one.
-          if (access.apiKey) {
-            requests.push(
-              load(
-                `${gatewayPaths.models}?provider=${provider.id}`,
-                gatewayAccessHeaders(access),
-                setUserLists,
-              ),
-            );
-          }
+          if (!access.apiKey) continue;
+          const url = `${gatewayPaths.models}?provider=${provider.id}`;
+          requests.push(
+            load(url, gatewayAccessHeaders(access)).then((response) =>
+              keep(response, setUserLists),
+            ),
+          );
         }
       }
       // A failed listing leaves the list it had: the curated models still work.
@@ -83,7 +94,7 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
     };
   }, [config, accessCode, providerSettings]);
 
-  return useMemo(() => {
+  const models = useMemo(() => {
     if (!config) return [];
     return config.providers.flatMap((provider) => {
       const listed =
@@ -98,4 +109,12 @@ export function useModelCatalog(config: PublicConfig | undefined): CatalogModel[
       return [...extra, ...listed];
     });
   }, [config, serverLists, userLists, providerSettings]);
+
+  let codeState: CodeState = 'not-needed';
+  if (config?.codeRequired) {
+    if (!accessCode) codeState = 'missing';
+    else if (codeAnswer?.code !== accessCode) codeState = 'checking';
+    else codeState = codeAnswer.valid ? 'valid' : 'invalid';
+  }
+  return { models, codeState };
 }

@@ -17,6 +17,8 @@ export interface PublicProvider {
   id: ProviderId;
   name: string;
   protocol: ProtocolId;
+  /** The operator gave it an address: without one, only a person's own address reaches it. */
+  configured: boolean;
   hasServerKey: boolean;
   /** Works without any key (a local Ollama). */
   keyOptional: boolean;

@@ -23,11 +23,19 @@ describe('the public config', () => {
       'deepseek',
       'xai',
       'openai-compatible',
+      // No address from the operator: offered for a person's own address and key.
+      'azure',
+      'ollama',
     ]);
+    expect(config.providers.find((provider) => provider.id === 'azure')).toMatchObject({
+      configured: false,
+      hasServerKey: false,
+    });
     expect(config.providers[0]).toEqual({
       id: 'openrouter',
       name: 'OpenRouter',
       protocol: 'openai',
+      configured: true,
       hasServerKey: true,
       keyOptional: false,
     });
@@ -62,5 +70,13 @@ describe('the public config', () => {
       'anthropic/claude-opus-4.7',
     ]);
     expect(config.defaultModel).toBe('openrouter:anthropic/claude-opus-4.7');
+  });
+
+  it('offers only what the operator configured when people may not bring keys', () => {
+    const config = buildPublicConfig(
+      loadServerConfig({ OPENROUTER_API_KEY: 'sk', DISABLE_USER_KEYS: 'true' }),
+    );
+    expect(config.providers.every((provider) => provider.configured)).toBe(true);
+    expect(config.providers.map((provider) => provider.id)).not.toContain('azure');
   });
 });

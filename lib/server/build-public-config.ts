@@ -2,7 +2,7 @@ import type { PublicConfig } from '@/lib/config/public-config';
 import { isModelAllowed } from '@/lib/models/allowlist';
 import { toCatalogModel } from '@/lib/models/catalog-model';
 import { formatModelRef } from '@/lib/models/model-ref';
-import { providerIds, providers } from '@/lib/providers/registry';
+import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import { assembleCatalog } from './model-catalog';
 import type { ServerConfig } from './server-config';
 
@@ -12,26 +12,27 @@ import type { ServerConfig } from './server-config';
  * discovery, which needs the keys). Never a key or an address.
  */
 export function buildPublicConfig(config: ServerConfig): PublicConfig {
-  // Providers the operator pays for come first: they work without any set-up by the user.
+  // Providers the operator pays for come first: they work without any set-up by the user. Where
+  // people may bring their own keys, a provider the operator left without an address is offered
+  // too (last), for the person's own address and key.
+  const rank = (id: ProviderId) =>
+    config.providers[id].apiKey ? 0 : config.providers[id].baseUrl ? 1 : 2;
   const reachable = providerIds
-    .filter((id) => config.providers[id].baseUrl)
-    .sort(
-      (a, b) =>
-        Number(Boolean(config.providers[b].apiKey)) - Number(Boolean(config.providers[a].apiKey)),
-    );
+    .filter((id) => config.providers[id].baseUrl || !config.userKeysDisabled)
+    .sort((a, b) => rank(a) - rank(b));
   const models = reachable.flatMap((id) => assembleCatalog(id, config, undefined));
 
   const defaultRef = config.defaultModel;
   if (
     defaultRef &&
-    reachable.includes(defaultRef.provider) &&
+    config.providers[defaultRef.provider].baseUrl &&
     isModelAllowed(config.modelRules, defaultRef.provider, defaultRef.model) &&
     !models.some((model) => model.provider === defaultRef.provider && model.id === defaultRef.model)
   ) {
     const protocol = providers[defaultRef.provider].protocol;
     models.unshift(toCatalogModel(defaultRef.provider, protocol, { id: defaultRef.model }, true));
   }
-  const first = models[0];
+  const first = models.find((model) => config.providers[model.provider].baseUrl);
 
   return {
     codeRequired: config.accessCodeDigests.length > 0,
@@ -40,7 +41,8 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
       id,
       name: config.providers[id].name,
       protocol: providers[id].protocol,
-      hasServerKey: Boolean(config.providers[id].apiKey),
+      configured: Boolean(config.providers[id].baseUrl),
+      hasServerKey: Boolean(config.providers[id].baseUrl && config.providers[id].apiKey),
       keyOptional: config.providers[id].keyOptional,
     })),
     models,
