@@ -5,6 +5,7 @@ import { useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } fro
 import { resizeImage } from '@/lib/chat/resize-image';
 import type { StoredImage } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { CloseIcon, PaperclipIcon } from '@/components/ui/icons';
 
 export const composerInputId = 'composer-input';
 
@@ -97,9 +98,9 @@ export function Composer({
                   onClick={() =>
                     setImages((current) => current.filter((entry) => entry.id !== image.id))
                   }
-                  className="absolute -top-2 -right-2 h-5 w-5 rounded-full bg-zinc-800 text-xs leading-5 text-white"
+                  className="absolute -top-2 -right-2 flex size-6 items-center justify-center rounded-full bg-zinc-800 text-white"
                 >
-                  ×
+                  <CloseIcon size={12} />
                 </button>
               </li>
             ))}
@@ -116,7 +117,7 @@ export function Composer({
         )}
         <div className="flex items-end gap-2">
           <label className="flex h-11 w-11 shrink-0 cursor-pointer items-center justify-center rounded-xl border border-zinc-300 text-lg hover:bg-zinc-100 focus-within:outline-2 focus-within:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
-            <span aria-hidden>＋</span>
+            <PaperclipIcon />
             <span className="sr-only">{t('attach')}</span>
             <input
               type="file"

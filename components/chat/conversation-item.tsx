@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { PencilIcon, PinIcon, TrashIcon } from '@/components/ui/icons';
 import { useChatStore } from '@/lib/store/chat-store';
 import type { Conversation } from '@/lib/store/chat-types';
 
@@ -52,8 +53,9 @@ export function ConversationItem({
     );
   }
 
+  // Big enough for a finger on a touch screen, where they are always shown (there is no hover).
   const actionClass =
-    'rounded px-1.5 py-1 text-xs text-zinc-500 hover:bg-zinc-300 hover:text-zinc-900 focus-visible:opacity-100 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
+    'flex size-8 items-center justify-center rounded text-zinc-500 hover:bg-zinc-300 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-500 pointer-coarse:size-10 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
   return (
     <li className="group flex items-center gap-0.5 [content-visibility:auto] [contain-intrinsic-size:auto_36px]">
       <button
@@ -64,38 +66,48 @@ export function ConversationItem({
         onDoubleClick={() => setRenaming(true)}
         className="min-w-0 flex-1 truncate rounded-md px-2 py-2 text-left text-sm hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-sky-500 aria-[current=page]:bg-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
       >
-        {conversation.pinned && <span aria-hidden>📌 </span>}
+        {conversation.pinned && (
+          <span data-testid="pinned-marker" className="mr-1 inline-flex align-[-2px] text-zinc-500">
+            <PinIcon filled />
+          </span>
+        )}
         {title}
       </button>
       <div
         role="group"
         aria-label={t('actions', { title })}
-        className="hidden group-focus-within:flex group-hover:flex"
+        className="hidden group-focus-within:flex group-hover:flex pointer-coarse:flex"
       >
         <button
           type="button"
           data-testid="rename-conversation"
+          aria-label={t('rename')}
+          title={t('rename')}
           onClick={() => setRenaming(true)}
           className={actionClass}
         >
-          {t('rename')}
+          <PencilIcon />
         </button>
         <button
           type="button"
           data-testid="pin-conversation"
+          aria-label={conversation.pinned ? t('unpin') : t('pin')}
+          aria-pressed={conversation.pinned === true}
+          title={conversation.pinned ? t('unpin') : t('pin')}
           onClick={() => changeConversation(conversation.id, { pinned: !conversation.pinned })}
           className={actionClass}
         >
-          {conversation.pinned ? t('unpin') : t('pin')}
+          <PinIcon filled={conversation.pinned === true} />
         </button>
         <button
           type="button"
           data-testid="delete-conversation"
           aria-label={t('delete', { title })}
+          title={t('delete', { title })}
           onClick={onDelete}
           className={`${actionClass} hover:text-red-600`}
         >
-          ×
+          <TrashIcon />
         </button>
       </div>
     </li>

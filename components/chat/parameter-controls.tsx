@@ -43,7 +43,9 @@ export function ParameterControls({
       </summary>
       <div
         data-testid="parameters-panel"
-        className="absolute right-0 z-30 mt-1 flex w-72 flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        // On a phone the panel is a sheet under the header, inside the screen whatever the
+        // button's place; on a wider screen it hangs from the button.
+        className="z-30 flex flex-col gap-3 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-3 shadow-lg max-sm:fixed max-sm:inset-x-2 max-sm:top-14 max-sm:max-h-[calc(100dvh-4.5rem)] sm:absolute sm:right-0 sm:mt-1 sm:w-72 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <label className="flex flex-col gap-1">
           <span>{t('systemPrompt')}</span>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { ChevronRightIcon } from '@/components/ui/icons';
 
 interface ReasoningPanelProps {
   text: string;
@@ -45,8 +46,8 @@ export function ReasoningPanel({ text, thinking, startedAt, durationMs }: Reason
         onClick={() => setUserChoice(!open)}
         className="flex w-full items-center gap-2 px-3 py-2 text-left text-zinc-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-400"
       >
-        <span aria-hidden className={`transition-transform ${open ? 'rotate-90' : ''}`}>
-          ▸
+        <span className={`flex transition-transform ${open ? 'rotate-90' : ''}`}>
+          <ChevronRightIcon />
         </span>
         <span className={thinking ? 'animate-pulse' : undefined}>{label}</span>
       </button>

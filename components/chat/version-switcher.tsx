@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useChatStore } from '@/lib/store/chat-store';
+import { ChevronLeftIcon, ChevronRightIcon } from '@/components/ui/icons';
 
 /** `‹ 1/2 ›` between the versions of a message (regenerated answers, edited questions). */
 export function VersionSwitcher({
@@ -36,7 +37,7 @@ export function VersionSwitcher({
         onClick={() => go(-1)}
         className={buttonClass}
       >
-        ‹
+        <ChevronLeftIcon />
       </button>
       <span data-testid="version-label">
         {t('version', { current: index + 1, total: versions.length })}
@@ -48,7 +49,7 @@ export function VersionSwitcher({
         onClick={() => go(1)}
         className={buttonClass}
       >
-        ›
+        <ChevronRightIcon />
       </button>
     </span>
   );

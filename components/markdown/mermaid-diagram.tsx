@@ -2,9 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
+import { isDarkNow, onThemeChange } from '@/lib/theme';
 
 interface Rendered {
   source: string;
+  dark: boolean;
   svg: string | null;
 }
 
@@ -24,6 +26,9 @@ export function MermaidDiagram({
 }) {
   const t = useTranslations('Markdown');
   const [rendered, setRendered] = useState<Rendered | null>(null);
+  // Drawn again when the page turns dark or light: mermaid bakes its colours into the SVG.
+  const [dark, setDark] = useState(() => typeof document !== 'undefined' && isDarkNow());
+  useEffect(() => onThemeChange(() => setDark(isDarkNow())), []);
 
   useEffect(() => {
     if (!complete) return;
@@ -32,24 +37,26 @@ export function MermaidDiagram({
       .then(({ renderMermaid }) => renderMermaid(source))
       .then(
         (svg) => {
-          if (!cancelled) setRendered({ source, svg });
+          if (!cancelled) setRendered({ source, dark, svg });
         },
         () => {
           // An invalid diagram, or the chunk failed to load: the source stays, with a note.
-          if (!cancelled) setRendered({ source, svg: null });
+          if (!cancelled) setRendered({ source, dark, svg: null });
         },
       );
     return () => {
       cancelled = true;
     };
-  }, [source, complete]);
+  }, [source, complete, dark]);
 
+  // While a redraw for the other theme is under way, the old drawing stays rather than flashing.
   const current = rendered?.source === source ? rendered : null;
   if (current?.svg) {
     // Mermaid's SVG in strict mode, sanitised again by renderMermaid: no scripts, handlers or remote references.
     return (
       <div
         data-testid="mermaid-diagram"
+        data-theme={current.dark ? 'dark' : 'light'}
         className="flex justify-center overflow-x-auto bg-white p-3 dark:bg-zinc-900"
         dangerouslySetInnerHTML={{ __html: current.svg }}
       />

@@ -1,4 +1,5 @@
 import mermaid from 'mermaid';
+import { isDarkNow } from '@/lib/theme';
 
 /**
  * Loaded with import() only when an answer holds a finished mermaid block: mermaid is the largest
@@ -23,8 +24,9 @@ const secureKeys = [
 let initializedTheme: string | undefined;
 let renderCount = 0;
 
+/** Draws a diagram in the page's current theme (the person's choice, not only the system's). */
 export async function renderMermaid(source: string): Promise<string> {
-  const theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  const theme = isDarkNow() ? 'dark' : 'default';
   if (initializedTheme !== theme) {
     mermaid.initialize({
       startOnLoad: false,

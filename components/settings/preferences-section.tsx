@@ -1,13 +1,28 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { choiceOf } from '@/lib/models/model-choice';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 /** How the chat behaves: default model, reasoning display, the send key, remote images; and a reset. */
-export function PreferencesSection({ models }: { models: readonly CatalogModel[] }) {
+export function PreferencesSection({
+  models,
+  providers,
+}: {
+  models: readonly CatalogModel[];
+  providers: readonly PublicProvider[];
+}) {
   const t = useTranslations('Settings');
+  const tPicker = useTranslations('ModelPicker');
+  const endpoints = useSettingsStore((state) => state.customEndpoints);
+  // The same model from two providers reads differently: each name says where it runs.
+  const whereItRuns = (model: CatalogModel) =>
+    model.endpointId
+      ? endpoints.find((endpoint) => endpoint.id === model.endpointId)?.name ||
+        tPicker('unnamedEndpoint')
+      : (providers.find((provider) => provider.id === model.provider)?.name ?? model.provider);
   const defaultModel = useSettingsStore((state) => state.defaultModel);
   const setDefaultModel = useSettingsStore((state) => state.setDefaultModel);
   const showReasoning = useSettingsStore((state) => state.showReasoning);
@@ -18,15 +33,17 @@ export function PreferencesSection({ models }: { models: readonly CatalogModel[]
   const resetPreferences = useSettingsStore((state) => state.resetPreferences);
 
   return (
-    <section className="flex flex-col gap-2" data-testid="preferences">
-      <h3 className="text-sm font-medium">{t('preferences')}</h3>
+    <div className="flex flex-col gap-2" data-testid="preferences">
       <PreferenceSelect
         label={t('defaultModel')}
         testId="default-model"
         value={defaultModel ?? ''}
         options={[
           { value: '', label: t('defaultModelLast') },
-          ...models.map((model) => ({ value: choiceOf(model), label: model.name ?? model.id })),
+          ...models.map((model) => ({
+            value: choiceOf(model),
+            label: `${model.name ?? model.id} · ${whereItRuns(model)}`,
+          })),
         ]}
         onChange={(value) => setDefaultModel(value || undefined)}
       />
@@ -74,7 +91,7 @@ export function PreferencesSection({ models }: { models: readonly CatalogModel[]
       >
         {t('resetPreferences')}
       </button>
-    </section>
+    </div>
   );
 }
 

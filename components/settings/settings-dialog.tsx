@@ -8,7 +8,9 @@ import type { CatalogModel } from '@/lib/models/catalog-model';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ConnectionTest } from './connection-test';
 import { CustomEndpoints } from './custom-endpoints';
+import { ClearData } from './clear-data';
 import { DataSection } from './data-section';
+import { settingsSections, SettingsSection } from './settings-section';
 import { ProviderOptions } from './provider-options';
 import { SecretInput } from './secret-input';
 import { LanguageSelect } from './language-select';
@@ -28,6 +30,7 @@ interface SettingsDialogProps {
 export function SettingsDialog({ config, models, onClose }: SettingsDialogProps) {
   const t = useTranslations('Settings');
   const dialog = useRef<HTMLDialogElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const accessCode = useSettingsStore((state) => state.accessCode);
   const setAccessCode = useSettingsStore((state) => state.setAccessCode);
 
@@ -42,65 +45,107 @@ export function SettingsDialog({ config, models, onClose }: SettingsDialogProps)
       data-testid="settings-dialog"
       aria-labelledby="settings-title"
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] overflow-hidden rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-        <h2 id="settings-title" className="text-lg font-semibold">
-          {t('title')}
-        </h2>
-        <button
-          type="button"
-          data-testid="settings-close"
-          onClick={() => dialog.current?.close()}
-          className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-        >
-          {t('close')}
-        </button>
-      </div>
-      <div className="flex max-h-[70vh] flex-col gap-5 overflow-y-auto px-5 py-4">
-        <section className="flex flex-col gap-1">
-          <label htmlFor="access-code" className="text-sm font-medium">
-            {t('accessCode')}
-          </label>
-          <SecretInput
-            id="access-code"
-            testId="access-code-input"
-            value={accessCode}
-            onChange={setAccessCode}
-          />
-          <p className="text-xs text-zinc-500">
-            {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
-          </p>
-          {config?.codeRequired && <AccessCodeCheck />}
-        </section>
-        <div className="sm:hidden">
-          <LanguageSelect />
+      {/* The title, close button and section links stay put; only the sections scroll. */}
+      <div className="flex max-h-[min(85vh,calc(100dvh-2rem))] flex-col">
+        <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+          <h2 id="settings-title" className="text-lg font-semibold">
+            {t('title')}
+          </h2>
+          <button
+            type="button"
+            data-testid="settings-close"
+            onClick={() => dialog.current?.close()}
+            className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
+            {t('close')}
+          </button>
         </div>
-        <ThemeSelect />
-        <DataSection />
-        <SettingsBackup />
-        <PreferencesSection models={models} />
-        {config?.userKeysDisabled ? (
-          <section className="flex flex-col gap-3">
-            <h3 className="text-sm font-medium">{t('providerPreferences')}</h3>
-            {config.providers.map((provider) => (
-              <ProviderOptions key={provider.id} provider={provider.id} />
-            ))}
-          </section>
-        ) : (
-          <>
-            <section className="flex flex-col gap-3">
-              <div>
-                <h3 className="text-sm font-medium">{t('apiKeys')}</h3>
-                <p className="text-xs text-zinc-500">{t('apiKeysHelp')}</p>
+        <nav
+          aria-label={t('sections')}
+          className="flex flex-wrap gap-1 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
+        >
+          {settingsSections.map((section) => (
+            <a
+              key={section}
+              href={`#settings-${section}`}
+              data-testid={`settings-nav-${section}`}
+              onClick={(event) => {
+                // Scrolls the dialog, not the page, and leaves the address alone.
+                event.preventDefault();
+                const target = document.getElementById(`settings-${section}`);
+                const container = body.current;
+                if (target && container) {
+                  container.scrollTo({
+                    top: target.offsetTop,
+                    behavior: 'smooth',
+                  });
+                }
+              }}
+              className="rounded-md px-2.5 py-1 text-sm whitespace-nowrap text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            >
+              {t(`section.${section}`)}
+            </a>
+          ))}
+        </nav>
+        <div
+          ref={body}
+          className="relative flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto px-5 py-4"
+        >
+          <SettingsSection id="access" title={t('section.access')}>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="access-code" className="text-sm font-medium">
+                {t('accessCode')}
+              </label>
+              <SecretInput
+                id="access-code"
+                testId="access-code-input"
+                value={accessCode}
+                onChange={setAccessCode}
+              />
+              <p className="text-xs text-zinc-500">
+                {config?.codeRequired ? t('accessCodeRequired') : t('accessCodeHelp')}
+              </p>
+              {config?.codeRequired && <AccessCodeCheck />}
+            </div>
+          </SettingsSection>
+          <SettingsSection id="providers" title={t('section.providers')}>
+            {config?.userKeysDisabled ? (
+              <div className="flex flex-col gap-3">
+                <h4 className="text-sm font-medium">{t('providerPreferences')}</h4>
+                {config.providers.map((provider) => (
+                  <ProviderOptions key={provider.id} provider={provider.id} />
+                ))}
               </div>
-              {config?.providers.map((provider) => (
-                <ProviderKeyField key={provider.id} provider={provider} />
-              ))}
-            </section>
-            <CustomEndpoints />
-          </>
-        )}
+            ) : (
+              <>
+                <div className="flex flex-col gap-3">
+                  <div>
+                    <h4 className="text-sm font-medium">{t('apiKeys')}</h4>
+                    <p className="text-xs text-zinc-500">{t('apiKeysHelp')}</p>
+                  </div>
+                  {config?.providers.map((provider) => (
+                    <ProviderKeyField key={provider.id} provider={provider} />
+                  ))}
+                </div>
+                <CustomEndpoints />
+              </>
+            )}
+          </SettingsSection>
+          <SettingsSection id="chat" title={t('section.chat')}>
+            <PreferencesSection models={models} providers={config?.providers ?? []} />
+            <ThemeSelect />
+            <div className="sm:hidden">
+              <LanguageSelect />
+            </div>
+          </SettingsSection>
+          <SettingsSection id="data" title={t('section.data')}>
+            <DataSection />
+            <SettingsBackup />
+            <ClearData />
+          </SettingsSection>
+        </div>
       </div>
     </dialog>
   );
