@@ -9,7 +9,8 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 export default defineConfig({
   testDir: './e2e',
-  testMatch: '**/*.spec.ts',
+  // `npm run screenshots` takes the README's pictures; the suite never rewrites them.
+  testMatch: process.env.PARLEY_PICTURES ? '**/*.pictures.ts' : '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -114,11 +114,12 @@ test('a wrong access code shows the localised error and never reaches the provid
   const chat = new ChatPage(page);
   await chat.open();
   await chat.setAccessCode('not-the-code');
+  // Refused before a message is written: the first step asks again, saying why.
+  await expect(page.getByTestId('first-run-code-refused')).toContainText(
+    'This code was not accepted',
+  );
   await chat.send('Let me in');
-  await chat.waitForAnswerStatus('error');
-  const error = chat.lastAnswer.getByTestId('message-error');
-  await expect(error).toHaveAttribute('data-code', 'auth:code_invalid');
-  await expect(error).toContainText('The access code is wrong');
+  await expect(page.getByTestId('message-user')).toHaveCount(0);
   expect(await mockRequests()).toHaveLength(0);
 });
 
@@ -129,20 +130,26 @@ test.describe('in Simplified Chinese', () => {
     const chat = new ChatPage(page);
     await chat.open();
     await expect(page.getByTestId('new-chat')).toHaveText('新对话');
+    // A chat begun with the right code, then the code changed: the refusal is in Chinese.
+    await chat.setAccessCode(accessCode);
+    await chat.chooseModel('openrouter:deepseek/deepseek-r1');
+    await chat.send('你好');
+    await chat.waitForAnswerStatus('done');
     await chat.setAccessCode('not-the-code');
     await chat.send('你好');
     await expect(chat.lastAnswer.getByTestId('message-error')).toContainText('访问码不正确');
   });
 });
 
-test('without a code or a key the chat asks for one', async ({ page }) => {
+test('without a code or a key the first step asks for the code, and nothing is sent', async ({
+  page,
+}) => {
   const chat = new ChatPage(page);
   await chat.open();
+  await expect(page.getByTestId('first-run')).toHaveAttribute('data-step', 'code');
   await chat.send('Anyone there?');
-  await expect(chat.lastAnswer.getByTestId('message-error')).toHaveAttribute(
-    'data-code',
-    'auth:code_required',
-  );
+  await expect(page.getByTestId('message-user')).toHaveCount(0);
+  expect(await mockChatRequests()).toHaveLength(0);
 });
 
 test("a user's own key goes upstream as is, instead of the server's", async ({ page }) => {

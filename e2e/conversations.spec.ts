@@ -99,9 +99,12 @@ test('a rate-limited answer offers a retry that counts down from Retry-After', a
 
 test('a wrong key error links straight to the settings', async ({ page }) => {
   const chat = new ChatPage(page);
-  await chat.open();
-  await chat.setAccessCode('definitely-wrong');
+  // The operator changed the code after this chat began: the next answer says so, with the fix.
+  await chat.openWithCode(accessCode, model);
   await chat.send('Hello');
+  await chat.waitForAnswerStatus('done');
+  await chat.setAccessCode('definitely-wrong');
+  await chat.send('Hello again');
   await chat.lastAnswer.getByTestId('open-settings-fix').click();
   await expect(page.getByTestId('settings-dialog')).toBeVisible();
 });

@@ -44,19 +44,24 @@ test('hundreds of clients that leave mid-stream leave no upstream call open', as
 });
 
 test('clients that leave before the first byte, or during a non-streaming call, leave nothing open', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
+  const batch = 50;
+  /** Starts a batch of calls, waits until the mock holds every one of them, then leaves. */
   const leave = async (model: string, stream: boolean) => {
-    const controller = new AbortController();
-    const pending = fetch(`${appUrl}/api/openrouter/chat/completions`, {
-      ...chat(model, stream),
-      signal: controller.signal,
-    }).catch(() => undefined);
-    // Long enough for the gateway to have called the mock, which is still waiting to answer.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    controller.abort();
-    await pending;
+    const controllers = Array.from({ length: batch }, () => new AbortController());
+    const pending = controllers.map((controller) =>
+      fetch(`${appUrl}/api/openrouter/chat/completions`, {
+        ...chat(model, stream),
+        signal: controller.signal,
+      }).catch(() => undefined),
+    );
+    // On the condition, not on a time: on two busy cores the gateway may take seconds to call.
+    await expect.poll(async () => (await mockStats()).open, { timeout: 30_000 }).toBe(batch);
+    for (const controller of controllers) controller.abort();
+    await Promise.all(pending);
   };
-  await Promise.all(Array.from({ length: 50 }, () => leave('mock/wait-5000', true)));
-  await Promise.all(Array.from({ length: 50 }, () => leave('mock/wait-5000', false)));
-  expect(await settledAborts()).toBe(100);
+  await leave('mock/wait-30000', true);
+  expect(await settledAborts()).toBe(batch);
+  await leave('mock/wait-30000', false);
+  expect(await settledAborts()).toBe(2 * batch);
 });

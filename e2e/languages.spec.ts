@@ -30,6 +30,11 @@ const visibleKeys = [
   'Settings.addEndpoint',
   'Settings.data',
   'Settings.close',
+  'FirstRun.codeTitle',
+  'FirstRun.codeBody',
+  'Settings.section.access',
+  'Settings.section.data',
+  'Settings.clearAllHelp',
 ];
 
 for (const locale of ['zh-CN', 'zh-TW', 'da', 'ja', 'ko', 'de', 'fr', 'es', 'pt-BR', 'ru']) {

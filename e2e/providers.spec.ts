@@ -184,6 +184,7 @@ test('a user adds their own endpoint, chats through it with their key, and remov
 }) => {
   const chat = new ChatPage(page);
   await chat.open();
+  await chat.setAccessCode(accessCode);
   await page.getByTestId('settings-button').click();
   await page.getByTestId('add-endpoint').click();
   const first = page.getByTestId('endpoint').first();

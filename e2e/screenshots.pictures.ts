@@ -5,13 +5,14 @@ import { resetMock } from './mock-control';
 
 /**
  * Pictures of the main screens, light and dark, desktop and phone, written to e2e/__screenshots__
- * for review (and the README). They assert nothing: the other specs check behaviour.
+ * for review (and the README) by `npm run screenshots`. Not part of the test suite: they assert
+ * nothing (the specs check behaviour), and a test run leaves the tracked pictures alone.
  */
 const screens = [
   { name: 'desktop-light', viewport: { width: 1280, height: 800 }, colorScheme: 'light' as const },
   { name: 'desktop-dark', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' as const },
-  { name: 'phone-light', viewport: { width: 360, height: 740 }, colorScheme: 'light' as const },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, colorScheme: 'dark' as const },
+  { name: 'phone-light', viewport: { width: 390, height: 844 }, colorScheme: 'light' as const },
+  { name: 'phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
 ];
 
 for (const screen of screens) {
@@ -20,10 +21,15 @@ for (const screen of screens) {
     const context = await browser.newContext({
       viewport: screen.viewport,
       colorScheme: screen.colorScheme,
+      hasTouch: screen.viewport.width < 640,
     });
     const page = await context.newPage();
     const chat = new ChatPage(page);
-    await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
+    await page.goto('/');
+    await page.getByTestId('first-run').waitFor();
+    await page.screenshot({ path: `e2e/__screenshots__/${screen.name}-first-run.png` });
+    await chat.setAccessCode(accessCode);
+    await chat.chooseModel('openrouter:deepseek/deepseek-r1');
     await page.screenshot({ path: `e2e/__screenshots__/${screen.name}-empty.png` });
     await chat.send('Explain **streaming** in one paragraph, with a list:\n\n- first\n- second');
     await chat.waitForAnswerStatus('done');

@@ -60,6 +60,8 @@ for (const provider of ownProviders) {
   }) => {
     const chat = new ChatPage(page);
     await chat.open();
+    // An own address goes through the gateway only with the deployment's code.
+    await chat.setAccessCode(accessCode);
     await page.getByTestId('settings-button').click();
     await page.getByTestId(`api-key-${provider.id}`).fill(`sk-own-${provider.id}`);
     await page.getByTestId(`base-url-${provider.id}`).fill(provider.base);
