@@ -1,3 +1,4 @@
+import { errorBodyLimitBytes, readBoundedText } from '@/lib/http/read-bounded';
 import { codeForUpstreamStatus, errorStatuses, isErrorCode, type ErrorCode } from './error-codes';
 
 export interface ParleyErrorOptions {
@@ -57,15 +58,17 @@ export class ParleyError extends Error {
    */
   static async fromResponse(response: Response): Promise<ParleyError> {
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-    const text = await response.text().catch(() => '');
+    // Bounded: an error body is read only as far as it is worth showing.
+    const { text } = await readBoundedText(response, errorBodyLimitBytes);
     const body = parseJson(text);
     const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-    const message = typeof error?.message === 'string' ? error.message : undefined;
+    const message =
+      typeof error?.message === 'string' ? truncateText(error.message, 1000) : undefined;
     if (isErrorCode(error?.code)) {
       return new ParleyError(error.code, message ?? error.code, {
         status: response.status,
         retryAfterSeconds,
-        detail: typeof error.detail === 'string' ? error.detail : undefined,
+        detail: typeof error.detail === 'string' ? truncateText(error.detail, 1000) : undefined,
       });
     }
     const detail = message ?? (text && !looksLikeHtml(text) ? text.slice(0, 500) : undefined);
@@ -75,6 +78,11 @@ export class ParleyError extends Error {
       retryAfterSeconds,
     });
   }
+}
+
+/** At most `max` characters, marked with an ellipsis where cut. */
+export function truncateText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 export function parseRetryAfter(value: string | null): number | undefined {

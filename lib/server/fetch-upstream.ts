@@ -1,3 +1,4 @@
+import { readBoundedText } from '@/lib/http/read-bounded';
 import { ParleyError, parseRetryAfter } from '@/lib/errors/parley-error';
 import type { ServerConfig } from './server-config';
 
@@ -210,17 +211,19 @@ async function fetchWithRetries(
 }
 
 const backoffMs = (attempt: number) => 250 * 2 ** attempt;
+const quotaProbeBytes = 16 * 1024;
+/** 429s that waiting does not fix: a spent quota, credit or spend limit (Anthropic's included). */
+const notFixedByWaiting =
+  /insufficient_quota|quota_exceeded|billing|credit|spend_limit|enforced_spend_limit_reached/i;
 
 async function isRetryable(response: Response): Promise<boolean> {
   const { status } = response;
   if (status !== 408 && status !== 429 && status < 500) return false;
   if (status !== 429) return true;
-  // A spent quota or credit limit answers 429 too, and waiting does not refill it.
-  const text = await response
-    .clone()
-    .text()
-    .catch(() => '');
-  return !/insufficient_quota|quota_exceeded|billing|credit/i.test(text);
+  // A spent quota or credit limit answers 429 too, and waiting does not refill it. Only the
+  // start of the body is read, from a copy; the copy's rest is cancelled.
+  const { text } = await readBoundedText(response.clone(), quotaProbeBytes);
+  return !notFixedByWaiting.test(text);
 }
 
 function networkReason(error: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { readBoundedText } from '@/lib/http/read-bounded';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { explicitModels, isModelAllowed } from '@/lib/models/allowlist';
@@ -165,10 +166,23 @@ export async function fetchModelList(
     fetchImplementation: userBaseUrl ? userEndpointFetch(config) : undefined,
   });
   if (!response.ok) throw await ParleyError.fromResponse(response);
-  const listed = parseModelList(await response.json());
+  // The largest real list (OpenRouter's) is a few MB; a body past the limit is refused, unread.
+  const { text, truncated } = await readBoundedText(response, modelListLimitBytes);
+  if (truncated) throw new ParleyError('upstream:error', 'The provider’s model list is too large.');
+  const listed = parseModelList(parseJsonOrUndefined(text));
   if (listed.length === 0)
     throw new ParleyError('upstream:error', 'The provider listed no models.');
   return listed;
+}
+
+const modelListLimitBytes = 16 * 1024 * 1024;
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ParleyError('upstream:error', 'The provider’s model list is not JSON.');
+  }
 }
 
 /** For tests: forget every discovered catalog. */

@@ -1,3 +1,4 @@
+import { errorBodyLimitBytes, readBoundedText } from '@/lib/http/read-bounded';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { fetchUpstream } from './fetch-upstream';
 import { forwardRequestHeaders, forwardResponseHeaders } from './forwarded-headers';
@@ -190,10 +191,25 @@ function refuseNonJson(request: Request): void {
   }
 }
 
-/** The upstream's error text with the key replaced, however often it appears. */
+/**
+ * The upstream's error text with the key replaced, however often it appears: at most
+ * `errorBodyLimitBytes` of it (the rest is never read), marked where it was cut.
+ */
 async function maskedText(upstream: Response, apiKey: string): Promise<string> {
-  const text = await upstream.text().catch(() => '');
-  return apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
+  const { text, truncated } = await readBoundedText(upstream, errorBodyLimitBytes);
+  // A key cut at the limit is masked too: its visible start is dropped with the tail.
+  const masked = apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
+  if (!truncated) return masked;
+  const cut = partialKeyAtEnd(masked, apiKey);
+  return `${masked.slice(0, masked.length - cut)}…[truncated]`;
+}
+
+/** How many characters at the end of `text` are the start of `key` (a key cut by the limit). */
+function partialKeyAtEnd(text: string, key: string): number {
+  for (let length = Math.min(key.length - 1, text.length); length > 0; length--) {
+    if (text.endsWith(key.slice(0, length))) return length;
+  }
+  return 0;
 }
 
 function requestOrigin(request: Request): string {

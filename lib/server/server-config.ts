@@ -285,3 +285,8 @@ export function getServerConfig(): ServerConfig {
   if ('error' in cached) throw cached.error;
   return cached.config;
 }
+
+/** For tests: read the environment again on the next call. */
+export function forgetServerConfig(): void {
+  cached = undefined;
+}
