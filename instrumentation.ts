@@ -13,12 +13,22 @@ export async function register(): Promise<void> {
   try {
     const config = loadServerConfig(process.env);
     const summary = startupSummary(config);
+    const warnHosts = () => {
+      if (config.allowedHosts || process.env.VERCEL) return;
+      log(config.log, 'warn', 'any_host_name', {
+        reason:
+          'neither APP_URL nor ALLOWED_HOSTS is set, so requests for any host name are answered; a web page whose name is rebound to this server (DNS rebinding) could use it. Set APP_URL or ALLOWED_HOSTS',
+      });
+    };
     if (shared[Symbol.for('parley.trustedClientAddress')] === true) {
-      shared[Symbol.for('parley.announce')] = (address: string) =>
+      shared[Symbol.for('parley.announce')] = (address: string) => {
         log(config.log, 'info', 'ready', { listening: address, ...summary });
+        warnHosts();
+      };
       return;
     }
     log(config.log, 'info', 'ready', summary);
+    warnHosts();
     if (!process.env.VERCEL) {
       log(config.log, 'warn', 'no_client_address', {
         reason:

@@ -34,6 +34,17 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  // A path the framework cannot decode (`%E0%A4%A`) would end in its 500: it is the client's
+  // mistake, so it gets a 400 in the gateway's own error shape.
+  if (!decodablePath(request.url ?? '/')) {
+    response.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(
+      JSON.stringify({
+        error: { code: 'path:not_allowed', message: 'The path is not valid percent-encoding.' },
+      }),
+    );
+    return;
+  }
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-parley-client-address'] = addressFromSocket(
     request.socket.remoteAddress,
@@ -42,6 +53,16 @@ const server = createServer((request, response) => {
   );
   void handle(request, response);
 });
+/** @param {string} url */
+function decodablePath(url) {
+  try {
+    decodeURIComponent(url.split('?')[0] ?? '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 server.listen(port, hostname, () => {
   const bound = server.address();
   const address =

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import OpenAI from 'openai';
 import { freePort, startApp, startReverseProxy } from './app-instance';
@@ -36,6 +37,32 @@ async function expectOnScreen(page: Page, locator: Locator): Promise<void> {
   expect(box.y, 'top edge').toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, 'right edge').toBeLessThanOrEqual(viewport.width + 0.5);
   expect(box.y + box.height, 'bottom edge').toBeLessThanOrEqual(viewport.height + 0.5);
+}
+
+/** A request with the `Host` a browser would send for another name (fetch cannot set it). */
+function requestWithHost(
+  base: string,
+  path: string,
+  host: string,
+): Promise<{ status: number; body: string }> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        headers: { host },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }
 
 test.beforeEach(async () => {
@@ -263,6 +290,7 @@ test('an operator behind a reverse proxy, settings in .env.local: per-client lim
       OPENROUTER_API_KEY: 'sk-operator-local-key',
       OPENROUTER_BASE_URL: `${mockUrl}/api/v1`,
       LOG_FORMAT: 'json',
+      APP_URL: 'https://chat.operator.example',
     },
   });
   const proxy = await startReverseProxy(app.url);
@@ -305,6 +333,15 @@ test('an operator behind a reverse proxy, settings in .env.local: per-client lim
     const other = await send('198.51.100.23', code);
     expect(other.status).toBe(200);
     await other.text();
+
+    // A page whose name was rebound to this server's address is not answered…
+    const rebound = await requestWithHost(app.url, '/api/models?check', 'rebound.example');
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toContain('request:host_not_allowed');
+    // …nor is a path the framework cannot decode, with a 500.
+    const malformed = await fetch(`${app.url}/api/openrouter/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('path:not_allowed');
 
     const log = app.output();
     expect(log).toContain('"event":"gateway"');

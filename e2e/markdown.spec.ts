@@ -183,6 +183,32 @@ test('a mermaid block becomes a diagram; its directives cannot fetch remote CSS'
   expect(attacker.requests).toEqual([]);
 });
 
+test('a diagram follows the theme chosen in the settings, and headings stand out', async ({
+  page,
+}, info) => {
+  const chat = await openChat(page);
+  const answer = await answerWith(
+    chat,
+    '# Plan\n\nSome body text.\n\n## Steps\n\n```mermaid\ngraph TD\n  Start --> Finish\n```\n\nend',
+  );
+  const diagram = answer.getByTestId('mermaid-diagram');
+  await expect(diagram).toHaveAttribute('data-theme', 'light');
+  const size = (selector: string) =>
+    answer
+      .locator(selector)
+      .first()
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  // A heading is larger than the text under it, not bold body text.
+  expect(await size('h1')).toBeGreaterThan((await size('p')) * 1.3);
+  expect(await size('h2')).toBeGreaterThan(await size('p'));
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.getByTestId('settings-close').click();
+  // Drawn again in mermaid's dark theme, without a reload.
+  await expect(diagram).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: info.outputPath('dark-diagram.png') });
+});
+
 test('hostile markdown runs nothing, loads nothing, and links only to http(s) or mailto', async ({
   page,
 }) => {

@@ -20,8 +20,19 @@ export const serverVariables: ReadonlyArray<{
   { names: ['DEFAULT_MODEL'], meaning: 'The model new chats start with, as `provider:model`' },
   {
     names: ['APP_URL'],
-    meaning: 'Sent to OpenRouter and OrcaRouter as `HTTP-Referer`',
+    meaning:
+      'The deployment’s address: its host name is accepted (see `ALLOWED_HOSTS`), and it is sent to OpenRouter and OrcaRouter as `HTTP-Referer`',
     fallback: 'the page’s origin',
+  },
+  {
+    names: ['ALLOWED_HOSTS'],
+    meaning:
+      'More host names the deployment answers to, comma-separated; with `APP_URL`, requests for any other name (DNS rebinding) get 421',
+    fallback: 'any host name, with a warning at start',
+  },
+  {
+    names: ['VERCEL_URL', 'VERCEL_BRANCH_URL', 'VERCEL_PROJECT_PRODUCTION_URL'],
+    meaning: 'Set by Vercel: its generated host names are accepted too once the check is on',
   },
   {
     names: ['APP_NAME'],

@@ -20,6 +20,7 @@ export const errorStatuses = {
   'request:too_large': 413,
   'request:unsupported_media_type': 415,
   'request:cross_site': 403,
+  'request:host_not_allowed': 421,
   'request:invalid_header': 400,
   'gateway:busy': 429,
   'model:missing': 400,

@@ -1,5 +1,6 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import { isModelAllowed, matchesPattern } from '@/lib/models/allowlist';
+import { isPlainModelId } from '@/lib/models/model-id';
 import type { CatalogHints } from '@/lib/models/capabilities';
 import { applyParameterPolicy } from '@/lib/models/parameter-policy';
 import type { ResolvedRoute } from './resolve-route';
@@ -39,10 +40,10 @@ export function prepareChatBody(
     throw new ParleyError('model:missing', 'Fallback models must be a list of model ids.');
   }
   for (const candidate of [model, ...(fallbacks ?? [])]) {
-    if (
-      controlCharacters.test(candidate) ||
-      !isModelAllowed(config.modelRules, route.provider.id, candidate)
-    ) {
+    if (!isPlainModelId(candidate)) {
+      throw new ParleyError('model:not_allowed', 'This is not a valid model id.');
+    }
+    if (!isModelAllowed(config.modelRules, route.provider.id, candidate)) {
       throw new ParleyError('model:not_allowed', 'This model is not allowed on this deployment.');
     }
   }

@@ -97,7 +97,13 @@ describe('the gateway proxy', () => {
 
   it('uses APP_URL and APP_NAME for attribution when set', async () => {
     const config = configFor({ APP_URL: 'https://parley.example', APP_NAME: 'My Parley' });
-    await (await proxyRequest(chatRequest(chat('mock/plain')), openrouterChat, config)).text();
+    await (
+      await proxyRequest(
+        chatRequest(chat('mock/plain'), { host: 'parley.example' }),
+        openrouterChat,
+        config,
+      )
+    ).text();
     expect(mock.lastRequest()?.headers['http-referer']).toBe('https://parley.example');
     expect(mock.lastRequest()?.headers['x-title']).toBe('My Parley');
   });

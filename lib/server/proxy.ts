@@ -14,6 +14,7 @@ import { buildUpstreamUrl } from './upstream-url';
 import { clientAddress } from './client-address';
 import { streamErrorEvents } from './stream-error-events';
 import { acquireStreamSlot } from './stream-limits';
+import { requireOwnHost } from './own-host';
 import {
   parseUserEndpoint,
   userEndpointFetch,
@@ -36,9 +37,11 @@ export async function proxyRequest(
   config?: ServerConfig,
 ): Promise<Response> {
   let serverConfig: ServerConfig | undefined;
+  let release: (() => void) | undefined;
   const requestLog = new RequestLog(() => serverConfig?.log, request.method, target.provider);
   try {
     serverConfig = config ?? getServerConfig();
+    requireOwnHost(request.headers, serverConfig);
     refuseCrossSite(request);
     const resolved = resolveRoute(target, request.method, serverConfig);
     requestLog.set({ path: resolved.endpoint.path });
@@ -50,6 +53,8 @@ export async function proxyRequest(
       userEndpoint: userEndpoint !== null,
     });
     requestLog.set({ key: credential.source });
+    // The caps apply before a byte of the body is read: a refused client costs nothing.
+    release = acquireStreamSlot(clientAddress(request.headers), serverConfig);
 
     let body: Record<string, unknown> | undefined;
     let model: string | undefined;
@@ -67,7 +72,7 @@ export async function proxyRequest(
       }
     }
 
-    const release = acquireStreamSlot(clientAddress(request.headers), serverConfig);
+    const slot = release;
     const upstream = await fetchUpstream({
       url: buildUpstreamUrl(route, request.url, model),
       method: request.method,
@@ -79,7 +84,7 @@ export async function proxyRequest(
       fetchImplementation: userEndpoint ? userEndpointFetch(serverConfig) : undefined,
       streamErrorEvent: streamErrorEvents[route.definition.protocol],
       onSettled: (outcome) => {
-        release();
+        slot();
         requestLog.settled(outcome);
       },
     });
@@ -96,6 +101,8 @@ export async function proxyRequest(
     }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
+    // Refused or failed before the upstream answered: the slot is free again.
+    release?.();
     const response = errorResponse(error);
     requestLog.failed(response.status, error);
     return response;

@@ -18,7 +18,13 @@ export async function readJsonBody(
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // A body that cannot be read (a broken compressed stream, a client that vanished).
+        throw new ParleyError(
+          'request:invalid_json',
+          'The request body could not be read (is its Content-Encoding right?).',
+        );
+      });
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {

@@ -131,7 +131,13 @@ export function resolveCredential(
  */
 export function requireAccessCode(headers: Headers, config: ServerConfig): void {
   if (!codesRequired(config)) return;
-  const candidate = headers.get(accessCodeHeader)?.trim() || readBearer(headers);
+  // Whichever header an SDK would use: a guess is a guess, and every one is counted.
+  const candidate =
+    headers.get(accessCodeHeader)?.trim() ||
+    readBearer(headers) ||
+    Object.values(schemeHeaders)
+      .map((name) => (name ? headers.get(name)?.trim() : undefined))
+      .find(Boolean);
   if (!candidate) {
     throw new ParleyError('auth:code_required', 'This deployment needs an access code.');
   }

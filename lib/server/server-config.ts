@@ -7,6 +7,7 @@ import { detectProviderName } from '@/lib/providers/detect-provider-name';
 import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
 import { logLevels, type LogSettings } from './logger';
+import { hostNameOf } from './own-host';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -35,6 +36,11 @@ export interface ServerConfig {
   modelRules: ModelRule[];
   defaultModel?: ModelRef;
   appUrl?: string;
+  /**
+   * Host names this deployment answers to (from `APP_URL`, `ALLOWED_HOSTS` and Vercel's own),
+   * lower-case; undefined when none is known, and then every host is accepted.
+   */
+  allowedHosts?: string[];
   appName: string;
   maxBodyBytes: number;
   /** What a base URL sent by the browser (a user's own endpoint) may point to. */
@@ -157,6 +163,7 @@ export function loadServerConfig(env: Environment): ServerConfig {
     modelRules: parseModelRules([env.CUSTOM_MODELS, env.MODELS].filter(Boolean).join(',')),
     defaultModel,
     appUrl: appUrl || undefined,
+    allowedHosts: readAllowedHosts(env, appUrl),
     appName: env.APP_NAME?.trim() || 'Parley',
     maxBodyBytes: readNumber(env, 'MAX_BODY_MB', 20) * 1024 * 1024,
     userEndpoints: {
@@ -267,6 +274,24 @@ function readNumber(
     );
   }
   return value;
+}
+
+/**
+ * The deployment's own host names: `APP_URL`'s, each in `ALLOWED_HOSTS` (comma-separated, a port
+ * ignored), and on Vercel the deployment's generated names. Explicit settings only: Vercel's
+ * names alone do not turn the check on, since a custom domain would then be refused.
+ */
+function readAllowedHosts(env: Environment, appUrl: string | undefined): string[] | undefined {
+  const listed = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (!appUrl && listed.length === 0) return undefined;
+  const vercel = [env.VERCEL_URL, env.VERCEL_BRANCH_URL, env.VERCEL_PROJECT_PRODUCTION_URL];
+  const names = [...(appUrl ? [new URL(appUrl).host] : []), ...listed, ...vercel]
+    .filter((entry): entry is string => Boolean(entry))
+    .map(hostNameOf);
+  return [...new Set(names)];
 }
 
 let cached: { config: ServerConfig } | { error: ConfigError } | undefined;

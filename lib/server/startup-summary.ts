@@ -25,6 +25,7 @@ export function startupSummary(config: ServerConfig): LogFields {
       ? `required (${config.accessCodeDigests.length} code${config.accessCodeDigests.length === 1 ? '' : 's'})`
       : 'not required',
     user_keys: config.userKeysDisabled ? 'disabled' : 'allowed',
+    host_names: config.allowedHosts ? config.allowedHosts.join(',') : 'any',
     log_level: config.log.level,
   };
 }

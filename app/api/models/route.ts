@@ -8,6 +8,7 @@ import {
   resolveCredential,
 } from '@/lib/server/resolve-credential';
 import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/server/server-config';
+import { requireOwnHost } from '@/lib/server/own-host';
 import { userEndpointHeader } from '@/lib/server/user-endpoint';
 
 export const runtime = 'nodejs';
@@ -24,6 +25,7 @@ const noStore = { 'cache-control': 'no-store' };
 export async function GET(request: Request): Promise<Response> {
   try {
     const config = getServerConfig();
+    requireOwnHost(request.headers, config);
     const url = new URL(request.url);
     const requested = url.searchParams.get('provider');
     if (requested !== null && !isProviderId(requested)) {
