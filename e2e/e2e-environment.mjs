@@ -56,7 +56,9 @@ export const e2eEnvironment = {
   CODE: accessCode,
   APP_URL: 'https://parley.example',
   APP_NAME: 'Parley E2E',
+  // MODELS fails closed: everything is open here, then narrowed.
   MODELS: [
+    '+all',
     '-openrouter:meta-llama/*',
     '+openrouter:deepseek/deepseek-r1-reasoning-details=DeepSeek R1 (reasoning details)',
     '+openrouter:mock/slow-reasoning',

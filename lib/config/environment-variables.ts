@@ -16,7 +16,10 @@ export const serverVariables: ReadonlyArray<{
     meaning:
       'Access codes, comma-separated, 8+ characters each; when set, the server keys need one',
   },
-  { names: ['MODELS', 'CUSTOM_MODELS'], meaning: 'Model allowlist rules (see Models)' },
+  {
+    names: ['MODELS', 'CUSTOM_MODELS'],
+    meaning: 'Model rules (see Models): `MODELS` fails closed, `CUSTOM_MODELS` adds as in NextChat',
+  },
   { names: ['DEFAULT_MODEL'], meaning: 'The model new chats start with, as `provider:model`' },
   {
     names: ['APP_URL'],

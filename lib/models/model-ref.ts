@@ -13,7 +13,8 @@ export interface ModelRef {
 export function splitProviderPrefix(text: string): { provider?: ProviderId; model: string } {
   const colon = text.indexOf(':');
   if (colon > 0) {
-    const prefix = text.slice(0, colon);
+    // The refactor document's spelling of the generic provider is accepted as well.
+    const prefix = text.slice(0, colon).replace(/^openai_compatible$/, 'openai-compatible');
     if (isProviderId(prefix)) return { provider: prefix, model: text.slice(colon + 1) };
   }
   return { model: text };

@@ -10,7 +10,7 @@ describe('the public config', () => {
         OPENAI_COMPATIBLE_BASE_URL: 'http://10.0.0.5:8000/v1',
         CODE: 'a-secret-code',
         MODELS:
-          '-openrouter:x-ai/*,+openrouter:mistralai/mistral-large=Mistral Large,+openai-compatible:qwen3:32b',
+          '+all,-openrouter:x-ai/*,+openrouter:mistralai/mistral-large=Mistral Large,+openai-compatible:qwen3:32b',
       }),
     );
     expect(config.codeRequired).toBe(true);

@@ -218,7 +218,10 @@ describe('smaller holes', () => {
 
   it('refuses model ids that would dodge a deny rule or climb out of a glob', async () => {
     const upstream = await okUpstream();
-    const denying = configFor({ OPENROUTER_BASE_URL: upstream.url, MODELS: '-openrouter:x-ai/*' });
+    const denying = configFor({
+      OPENROUTER_BASE_URL: upstream.url,
+      MODELS: '+all,-openrouter:x-ai/*',
+    });
     for (const model of [' x-ai/grok-4', '\tx-ai/grok-4', 'x-ai\u2215grok-4', 'x-ai／grok-4']) {
       const response = await proxyRequest(send(chatBody(model)), openrouterChat, denying);
       expect(response.status, JSON.stringify(model)).toBe(403);

@@ -19,7 +19,7 @@ describe('the model catalog', () => {
     const config = loadServerConfig({
       OPENROUTER_API_KEY: 'sk-or-catalog',
       OPENROUTER_BASE_URL: `${mock.url}/api/v1`,
-      MODELS: '-*:free',
+      MODELS: '+all,-*:free',
     });
     const catalog = await providerCatalog('openrouter', config);
     expect(catalog.source).toBe('live');

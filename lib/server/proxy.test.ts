@@ -26,7 +26,7 @@ function configFor(extra: Environment = {}) {
     OPENROUTER_API_KEY: 'sk-or-server',
     OPENROUTER_BASE_URL: `${mock.url}/api/v1`,
     CODE: accessCode,
-    MODELS: '-openrouter:x-ai/*',
+    MODELS: '+all,-openrouter:x-ai/*',
     ...extra,
   });
 }

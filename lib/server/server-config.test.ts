@@ -1,3 +1,4 @@
+import { startupSummary } from './startup-summary';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadServerConfig } from './server-config';
 
@@ -90,7 +91,34 @@ describe('server configuration from the environment', () => {
       DEFAULT_MODEL: 'openrouter:openai/gpt-5.1',
     });
     expect(config.accessCodeDigests).toHaveLength(2);
-    expect(config.modelRules.map((rule) => rule.allow)).toEqual([false, true]);
+    // MODELS is set, so the list fails closed: a deny-all comes first.
+    expect(config.modelRules.map((rule) => rule.allow)).toEqual([false, false, true]);
     expect(config.defaultModel).toEqual({ provider: 'openrouter', model: 'openai/gpt-5.1' });
+  });
+
+  it('stops with the rule named when an @provider is not one Parley knows', () => {
+    expect(() => loadServerConfig({ CUSTOM_MODELS: '+ernie-4.0@Baidu' })).toThrow(
+      /CUSTOM_MODELS: "\+ernie-4\.0@Baidu": "@Baidu" is not a provider/,
+    );
+    expect(() => loadServerConfig({ MODELS: '+x@nowhere' })).toThrow(/^MODELS: /);
+  });
+
+  it('says at start how many model rules there are and which providers they open, no secrets', () => {
+    const summary = startupSummary(
+      loadServerConfig({
+        OPENROUTER_API_KEY: 'sk-or-secret-key',
+        CODE: 'a-long-secret-code',
+        MODELS: '+openrouter:anthropic/*,+openai:gpt-4.1',
+      }),
+    );
+    expect(summary).toMatchObject({
+      model_rules: '3 (MODELS: only what a rule allows)',
+      models_open_on: 'openrouter,openai',
+      access_code: 'required (1 code)',
+    });
+    expect(JSON.stringify(summary)).not.toMatch(/secret/);
+    expect(startupSummary(loadServerConfig({ CUSTOM_MODELS: '-gpt-4' }))).toMatchObject({
+      model_rules: '1 (CUSTOM_MODELS: all but what a rule denies)',
+    });
   });
 });

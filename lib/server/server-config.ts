@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ParleyError } from '@/lib/errors/parley-error';
-import { parseModelRules, type ModelRule } from '@/lib/models/allowlist';
+import {
+  ModelRuleError,
+  modelRulesFrom,
+  parseModelRules,
+  type ModelRule,
+} from '@/lib/models/allowlist';
 import { parseModelRef, type ModelRef } from '@/lib/models/model-ref';
 import { detectProviderName } from '@/lib/providers/detect-provider-name';
 import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
@@ -160,7 +165,7 @@ export function loadServerConfig(env: Environment): ServerConfig {
   return {
     providers: Object.fromEntries(runtimeEntries) as Record<ProviderId, ProviderRuntime>,
     accessCodeDigests: codes.map(digestAccessCode),
-    modelRules: parseModelRules([env.CUSTOM_MODELS, env.MODELS].filter(Boolean).join(',')),
+    modelRules: readModelRules(env),
     defaultModel,
     appUrl: appUrl || undefined,
     allowedHosts: readAllowedHosts(env, appUrl),
@@ -274,6 +279,19 @@ function readNumber(
     );
   }
   return value;
+}
+
+/** A rule that names no known provider stops the start, naming the variable and the rule. */
+function readModelRules(env: Environment): ModelRule[] {
+  for (const name of ['CUSTOM_MODELS', 'MODELS'] as const) {
+    try {
+      parseModelRules(env[name]);
+    } catch (error) {
+      if (error instanceof ModelRuleError) throw new ConfigError(name, error.message);
+      throw error;
+    }
+  }
+  return modelRulesFrom(env);
 }
 
 /**

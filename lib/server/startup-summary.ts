@@ -25,7 +25,22 @@ export function startupSummary(config: ServerConfig): LogFields {
       ? `required (${config.accessCodeDigests.length} code${config.accessCodeDigests.length === 1 ? '' : 's'})`
       : 'not required',
     user_keys: config.userKeysDisabled ? 'disabled' : 'allowed',
+    ...modelRulesSummary(config),
     host_names: config.allowedHosts ? config.allowedHosts.join(',') : 'any',
     log_level: config.log.level,
+  };
+}
+
+/** How many model rules are in force, whether they fail closed, and which providers they open. */
+function modelRulesSummary(config: ServerConfig): LogFields {
+  const rules = config.modelRules;
+  if (rules.length === 0) return { model_rules: 'none (every model allowed)' };
+  const closed = rules[0]?.allow === false && rules[0].pattern === '*' && !rules[0].provider;
+  const opened = new Set(
+    rules.filter((rule) => rule.allow).map((rule) => rule.provider ?? 'every provider'),
+  );
+  return {
+    model_rules: `${rules.length} (${closed ? 'MODELS: only what a rule allows' : 'CUSTOM_MODELS: all but what a rule denies'})`,
+    models_open_on: [...opened].join(',') || 'none',
   };
 }
