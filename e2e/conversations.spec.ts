@@ -206,6 +206,29 @@ test('images attach to vision models and are refused by others', async ({ page }
   await expect(page.getByTestId('message-user').last().locator('img')).toHaveCount(1);
 });
 
+test('a router’s auto model takes an image though its list entry says nothing', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'orcarouter:orcarouter/auto');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await page
+    .getByTestId('attach-input')
+    .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('attachments').locator('img')).toHaveCount(1);
+  await expect(page.getByTestId('composer-error')).toHaveCount(0);
+  await chat.send('Route this picture');
+  await chat.waitForAnswerStatus('done');
+  const upstream = await lastMockRequest();
+  expect(upstream?.path).toBe('/v1/chat/completions');
+  const content = (upstream?.body as { messages: Array<{ content: unknown }> }).messages.at(-1)
+    ?.content as Array<{ type: string }>;
+  expect(content.some((part) => part.type === 'image_url')).toBe(true);
+});
+
 test('two tabs see each other’s conversations, and both messages survive', async ({ context }) => {
   const first = new ChatPage(await context.newPage());
   await first.openWithCode(accessCode, model);

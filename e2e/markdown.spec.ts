@@ -189,7 +189,7 @@ test('a diagram follows the theme chosen in the settings, and headings stand out
   const chat = await openChat(page);
   const answer = await answerWith(
     chat,
-    '# Plan\n\nSome body text.\n\n## Steps\n\n```mermaid\ngraph TD\n  Start --> Finish\n```\n\nend',
+    'Intro\n\n# Plan\n\nSome body text.\n\n## Steps\n\n```mermaid\ngraph TD\n  Start --> Finish\n```\n\nend',
   );
   const diagram = answer.getByTestId('mermaid-diagram');
   await expect(diagram).toHaveAttribute('data-theme', 'light');

@@ -231,6 +231,7 @@ test('OpenRouter routing preferences and fallbacks set in the settings reach the
   await page.getByTestId('settings-button').click();
   await page.getByTestId('option-openrouter-sort').selectOption('throughput');
   await page.getByTestId('option-openrouter-dataCollection').selectOption('deny');
+  await page.getByTestId('option-openrouter-providerOnly').fill('anthropic, google-vertex');
   await page
     .getByTestId('option-openrouter-fallbackModels')
     .fill('anthropic/claude-opus-4.7, openai/gpt-5.1');
@@ -238,7 +239,13 @@ test('OpenRouter routing preferences and fallbacks set in the settings reach the
   await chat.send('Route me');
   await chat.waitForAnswerStatus('done');
   const body = (await lastMockRequest())?.body as Record<string, unknown>;
-  expect(body.provider).toEqual({ sort: 'throughput', data_collection: 'deny' });
+  // `only` travels with an order (OpenRouter may ignore it alone).
+  expect(body.provider).toEqual({
+    order: ['anthropic', 'google-vertex'],
+    only: ['anthropic', 'google-vertex'],
+    sort: 'throughput',
+    data_collection: 'deny',
+  });
   expect(body.models).toEqual([
     'deepseek/deepseek-r1',
     'anthropic/claude-opus-4.7',

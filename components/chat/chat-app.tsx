@@ -169,7 +169,7 @@ function ChatBody({
       )}
       <Composer
         modelLabel={model && modelLabel(models, model)}
-        acceptsImages={catalogModel?.vision ?? true}
+        acceptsImages={catalogModel?.acceptsImages ?? true}
         streaming={streaming}
         onSubmit={submit}
         onStop={() => conversation && stopStreaming(conversation.id)}

@@ -8,6 +8,7 @@ function model(provider: CatalogModel['provider'], id: string, curated = true): 
     id,
     reasoning: false,
     vision: false,
+    acceptsImages: true,
     tools: false,
     parameters: [],
     curated,

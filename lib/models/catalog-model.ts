@@ -14,7 +14,13 @@ export interface CatalogModel {
   /** USD per million tokens. */
   pricing?: { input: number; output: number };
   reasoning: boolean;
+  /** Known to take images (shown as a chip). */
   vision: boolean;
+  /**
+   * Images may be attached: false only where the provider's data or documentation says the model
+   * takes none. Unknown means allowed; the upstream decides.
+   */
+  acceptsImages: boolean;
   tools: boolean;
   /** Sampling parameters the model accepts; the UI shows controls for these only. */
   parameters: SamplingParameter[];
@@ -26,6 +32,20 @@ export interface CatalogModel {
 const visionNames =
   /gpt-4o|gpt-4\.1|gpt-5|(^|\/)o[34]|claude-(3|sonnet|opus|haiku)|gemini|grok-4|vision|-vl\b|llava|pixtral|qwen.*vl/i;
 
+/**
+ * Text-only where a list does not say so itself: DeepSeek's API takes no images (its chat
+ * completions reference documents text content only, api-docs.deepseek.com).
+ */
+const textOnlyNames = /^deepseek-(chat|reasoner)$/i;
+
+/**
+ * A router's own "pick for me" model: it routes an image or a tool call to a model that takes
+ * it (OrcaRouter's documentation verified images through `auto`), whatever its list entry says.
+ */
+export function isRouterMetaModel(id: string): boolean {
+  return /^(openrouter|orcarouter)\/auto$/i.test(id);
+}
+
 export function toCatalogModel(
   provider: ProviderId,
   protocol: ProtocolId,
@@ -36,6 +56,8 @@ export function toCatalogModel(
     supportedParameters: listed.supportedParameters,
     reasoning: listed.reasoning,
   });
+  const router = isRouterMetaModel(listed.id);
+  const modalities = listed.inputModalities;
   return {
     provider,
     id: listed.id,
@@ -43,10 +65,10 @@ export function toCatalogModel(
     contextLength: listed.contextLength,
     pricing: listed.pricing,
     reasoning: capabilities.reasoning,
-    vision: listed.inputModalities
-      ? listed.inputModalities.includes('image')
-      : visionNames.test(listed.id),
-    tools: listed.supportedParameters ? listed.supportedParameters.includes('tools') : true,
+    vision: router || (modalities ? modalities.includes('image') : visionNames.test(listed.id)),
+    acceptsImages:
+      router || (modalities ? modalities.includes('image') : !textOnlyNames.test(listed.id)),
+    tools: router || (listed.supportedParameters?.includes('tools') ?? true),
     parameters: [...capabilities.acceptedParameters],
     curated,
   };

@@ -90,6 +90,24 @@ describe("the user's provider preferences", () => {
     });
   });
 
+  it('send OpenRouter’s only with an order, since only alone is sometimes ignored', () => {
+    expect(
+      applyOpenRouterSettings({ model: 'm' }, { providerOnly: ['anthropic', 'google-vertex'] }),
+    ).toEqual({
+      model: 'm',
+      provider: { order: ['anthropic', 'google-vertex'], only: ['anthropic', 'google-vertex'] },
+    });
+    expect(
+      applyOpenRouterSettings(
+        { model: 'm' },
+        { providerOnly: ['anthropic', 'google-vertex'], providerOrder: ['google-vertex'] },
+      ),
+    ).toEqual({
+      model: 'm',
+      provider: { order: ['google-vertex'], only: ['anthropic', 'google-vertex'] },
+    });
+  });
+
   it('leave the body alone when nothing is set', () => {
     expect(applyOpenRouterSettings({ model: 'm' }, { sort: '', providerOrder: [] })).toEqual({
       model: 'm',

@@ -90,17 +90,25 @@ function selectValue(values: ProviderSettingValues, key: ProviderSettingKey): st
 
 export const openRouterSettingFields: readonly ProviderSettingField[] = [
   { key: 'providerOrder', kind: 'list' },
+  { key: 'providerOnly', kind: 'list' },
   { key: 'sort', kind: 'select', options: ['price', 'throughput', 'latency'] },
   { key: 'dataCollection', kind: 'select', options: ['allow', 'deny'] },
   { key: 'allowFallbacks', kind: 'select', options: ['yes', 'no'] },
   { key: 'fallbackModels', kind: 'list' },
 ];
 
-/** The user's OpenRouter preferences as `provider` and a `models` fallback chain. */
+/**
+ * The user's OpenRouter preferences as `provider` and a `models` fallback chain. `only` goes
+ * with an `order`: OpenRouter has been seen to ignore `only` sent alone, so without an order of
+ * the person's own, the `only` list is sent as the order too.
+ */
 export function applyOpenRouterSettings(body: Body, values: ProviderSettingValues): Body {
   const provider: Body = {};
+  const only = listValue(values, 'providerOnly');
   const order = listValue(values, 'providerOrder');
   if (order.length) provider.order = order;
+  else if (only.length) provider.order = only;
+  if (only.length) provider.only = only;
   const sort = selectValue(values, 'sort');
   if (sort) provider.sort = sort;
   const dataCollection = selectValue(values, 'dataCollection');

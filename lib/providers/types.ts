@@ -31,6 +31,7 @@ export interface UpstreamTarget {
 /** The provider-specific preferences a user can set in the settings panel (labels in locales/). */
 export type ProviderSettingKey =
   | 'providerOrder'
+  | 'providerOnly'
   | 'sort'
   | 'dataCollection'
   | 'allowFallbacks'
