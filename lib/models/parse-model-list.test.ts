@@ -11,6 +11,24 @@ describe('parseModelList', () => {
     ).toEqual([{ id: 'gpt-4.1-nano' }]);
   });
 
+  it('reads a bare array (Together AI) and {models:[…]} with OpenAI-style ids', () => {
+    expect(
+      parseModelList([
+        {
+          id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+          display_name: 'Llama 3.3 70B',
+          type: 'chat',
+          context_length: 131072,
+        },
+        { id: 'Qwen/Qwen3-32B', object: 'model' },
+      ]).map((model) => [model.id, model.name, model.contextLength]),
+    ).toEqual([
+      ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'Llama 3.3 70B', 131072],
+      ['Qwen/Qwen3-32B', undefined, undefined],
+    ]);
+    expect(parseModelList({ models: [{ id: 'lab/model-a' }] })).toEqual([{ id: 'lab/model-a' }]);
+  });
+
   it('reads OpenRouter entries with pricing per million, modalities, parameters and reasoning', () => {
     const [model] = parseModelList({
       data: [

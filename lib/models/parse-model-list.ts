@@ -19,9 +19,18 @@ export interface ListedModel {
  * `display_name`/`max_input_tokens`, and Gemini's `{models:[{name:"models/…"}]}`.
  */
 export function parseModelList(payload: unknown): ListedModel[] {
+  // A bare array (Together AI's shape) lists entries like OpenAI's `data`.
+  if (Array.isArray(payload)) return payload.flatMap(readDataEntry);
   if (!isRecord(payload)) return [];
   if (Array.isArray(payload.data)) return payload.data.flatMap(readDataEntry);
-  if (Array.isArray(payload.models)) return payload.models.flatMap(readGeminiEntry);
+  if (Array.isArray(payload.models)) {
+    // `{models:[…]}`: Gemini's entries carry `name`; other servers' carry an OpenAI-style `id`.
+    return payload.models.flatMap((entry) =>
+      isRecord(entry) && typeof entry.id === 'string'
+        ? readDataEntry(entry)
+        : readGeminiEntry(entry),
+    );
+  }
   return [];
 }
 

@@ -21,9 +21,12 @@ describe('the model catalog', () => {
       OPENROUTER_BASE_URL: `${mock.url}/api/v1`,
       MODELS: '+all,-*:free',
     });
-    const catalog = await providerCatalog('openrouter', config);
+    const catalog = await providerCatalog('openrouter', config, 'http://localhost');
     expect(catalog.source).toBe('live');
     expect(mock.lastRequest()?.headers.authorization).toBe('Bearer sk-or-catalog');
+    // The router sees the same attribution on discovery as on chat.
+    expect(mock.lastRequest()?.headers['x-title']).toBe('Parley');
+    expect(mock.lastRequest()?.headers['http-referer']).toBe('http://localhost');
     expect(catalog.models[0]?.curated).toBe(true);
     const ids = catalog.models.map((model) => model.id);
     expect(ids).toContain('openai/gpt-5.1');

@@ -1,4 +1,6 @@
 import { readBoundedText } from '@/lib/http/read-bounded';
+import { attributionHeaders } from './attribution';
+import type { ProviderDefinition } from '@/lib/providers/types';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { explicitModels, isModelAllowed } from '@/lib/models/allowlist';
@@ -48,8 +50,11 @@ export function catalogHints(provider: ProviderId, model: string): CatalogHints 
 export async function providerCatalog(
   provider: ProviderId,
   config: ServerConfig,
+  referer?: string,
 ): Promise<ProviderCatalog> {
-  const entry = canDiscover(provider, config) ? await discover(provider, config) : undefined;
+  const entry = canDiscover(provider, config)
+    ? await discover(provider, config, referer)
+    : undefined;
   return {
     provider,
     source: entry?.listed ? 'live' : 'curated',
@@ -110,12 +115,16 @@ export function assembleCatalog(
   return models;
 }
 
-async function discover(provider: ProviderId, config: ServerConfig): Promise<CacheEntry> {
+async function discover(
+  provider: ProviderId,
+  config: ServerConfig,
+  referer: string | undefined,
+): Promise<CacheEntry> {
   const cached = cache.get(provider);
   if (cached && Date.now() - cached.at < ttlMs) return cached;
   const pending = inFlight.get(provider);
   if (pending) return pending;
-  const request = fetchModelList(provider, config)
+  const request = fetchModelList(provider, config, undefined, undefined, referer)
     .then((listed): CacheEntry => ({ at: Date.now(), listed }))
     .catch((error: unknown): CacheEntry => ({
       // A failure is remembered briefly too, so a dead provider does not slow every page load.
@@ -138,6 +147,8 @@ export async function fetchModelList(
   apiKey = config.providers[provider].apiKey,
   /** A user's own address for the provider: listed with their key only, behind the address guard. */
   userBaseUrl?: string,
+  /** The app's public origin, for a router's attribution (as on chat). */
+  referer?: string,
 ): Promise<ListedModel[]> {
   const configured = config.providers[provider];
   const runtime = userBaseUrl
@@ -148,7 +159,7 @@ export async function fetchModelList(
         options: {},
       }
     : configured;
-  const definition = providers[provider];
+  const definition: ProviderDefinition = providers[provider];
   const endpoint = definition.paths.find((path) => path.kind === 'models');
   if (!endpoint || !runtime.baseUrl)
     throw new ParleyError('provider:not_configured', 'No model list.');
@@ -160,7 +171,17 @@ export async function fetchModelList(
   const response = await fetchUpstream({
     url,
     method: 'GET',
-    headers: upstreamCredentialHeaders(definition, runtime, apiKey),
+    headers: upstreamCredentialHeaders(
+      definition,
+      runtime,
+      apiKey,
+      // Routers see the same attribution on discovery as on chat; a person's own address none.
+      new Headers(
+        definition.attribution && !userBaseUrl
+          ? attributionHeaders(config, config.appUrl ?? referer ?? 'http://localhost')
+          : {},
+      ),
+    ),
     clientSignal: new AbortController().signal,
     timeouts: discoveryTimeouts,
     fetchImplementation: userBaseUrl ? userEndpointFetch(config) : undefined,

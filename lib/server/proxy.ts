@@ -14,6 +14,7 @@ import { buildUpstreamUrl } from './upstream-url';
 import { clientAddress } from './client-address';
 import { streamErrorEvents } from './stream-error-events';
 import { acquireStreamSlot } from './stream-limits';
+import { attributionHeaders, publicOrigin } from './attribution';
 import { requireOwnHost } from './own-host';
 import {
   parseUserEndpoint,
@@ -150,9 +151,10 @@ function buildUpstreamHeaders(
   }
   // Attribution is for the routers the operator configured, not for a person's own address.
   if (route.attribution && !route.userEndpoint) {
-    headers.set('http-referer', config.appUrl ?? requestOrigin(request));
-    headers.set('x-title', config.appName);
-    headers.set('x-openrouter-title', config.appName);
+    const referer = publicOrigin(request.headers, config, request.url);
+    for (const [name, value] of Object.entries(attributionHeaders(config, referer))) {
+      headers.set(name, value);
+    }
   }
   return upstreamCredentialHeaders(route.definition, route.provider, credential.apiKey, headers);
 }
@@ -217,10 +219,6 @@ function partialKeyAtEnd(text: string, key: string): number {
     if (text.endsWith(key.slice(0, length))) return length;
   }
   return 0;
-}
-
-function requestOrigin(request: Request): string {
-  return request.headers.get('origin') ?? new URL(request.url).origin;
 }
 
 function errorResponse(error: unknown): Response {

@@ -8,6 +8,7 @@ import {
   resolveCredential,
 } from '@/lib/server/resolve-credential';
 import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/server/server-config';
+import { publicOrigin } from '@/lib/server/attribution';
 import { requireOwnHost } from '@/lib/server/own-host';
 import { userEndpointHeader } from '@/lib/server/user-endpoint';
 
@@ -48,7 +49,8 @@ export async function GET(request: Request): Promise<Response> {
     const ids = (requested ? [requested] : providerIds).filter(
       (id) => config.providers[id].baseUrl,
     );
-    const catalogs = await Promise.all(ids.map((id) => providerCatalog(id, config)));
+    const referer = publicOrigin(request.headers, config, request.url);
+    const catalogs = await Promise.all(ids.map((id) => providerCatalog(id, config, referer)));
     return Response.json(
       {
         providers: catalogs.map(({ provider, source, error }) => ({ provider, source, error })),
