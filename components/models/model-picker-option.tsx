@@ -81,6 +81,14 @@ export const ModelPickerOption = memo(function ModelPickerOption({
               {model.id}
             </span>
           )}
+          {model.unlisted && (
+            <span
+              data-testid="model-unlisted"
+              className="text-[11px] text-amber-700 dark:text-amber-400"
+            >
+              {t('unlisted')}
+            </span>
+          )}
           {(chips.length > 0 || model.contextLength !== undefined || pricing) && (
             <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[11px] text-zinc-600 dark:text-zinc-400">
               {chips.map((chip) => (

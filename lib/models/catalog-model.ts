@@ -26,6 +26,8 @@ export interface CatalogModel {
   parameters: SamplingParameter[];
   /** On the provider's curated list (shown first, before "show all"). */
   curated: boolean;
+  /** Curated, but missing from the provider's live list: shown marked, last among the curated. */
+  unlisted?: boolean;
 }
 
 /** Names that take images, for lists that do not say (most OpenAI-style lists). */
@@ -71,5 +73,6 @@ export function toCatalogModel(
     tools: router || (listed.supportedParameters?.includes('tools') ?? true),
     parameters: [...capabilities.acceptedParameters],
     curated,
+    ...(listed.unlisted ? { unlisted: true } : {}),
   };
 }

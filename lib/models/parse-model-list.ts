@@ -11,6 +11,8 @@ export interface ListedModel {
   /** OpenRouter's `supported_parameters`: what the model accepts, straight from the catalog. */
   supportedParameters?: string[];
   reasoning?: boolean;
+  /** A curated model the provider's live list did not contain (set by the catalog, not read). */
+  unlisted?: boolean;
 }
 
 /**

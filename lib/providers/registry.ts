@@ -141,6 +141,8 @@ export const providers = {
       { id: 'deepseek/deepseek-r1', name: 'DeepSeek R1' },
       { id: 'x-ai/grok-4', name: 'Grok 4' },
       { id: 'meta-llama/llama-3.3-70b-instruct', name: 'Llama 3.3 70B Instruct' },
+      // OpenRouter picks a model for the prompt: the one choice that needs no configuration.
+      { id: 'openrouter/auto', name: 'Auto Router' },
     ],
   },
   orcarouter: {
@@ -164,7 +166,8 @@ export const providers = {
       { id: 'anthropic/claude-opus-4.7', name: 'Claude Opus 4.7' },
       { id: 'google/gemini-2.5-pro', name: 'Gemini 2.5 Pro' },
       { id: 'deepseek/deepseek-r1', name: 'DeepSeek R1' },
-      { id: 'x-ai/grok-4', name: 'Grok 4' },
+      // OrcaRouter names xAI's models `grok/…`, not OpenRouter's `x-ai/…`.
+      { id: 'grok/grok-4', name: 'Grok 4' },
     ],
   },
   deepseek: {

@@ -71,4 +71,30 @@ describe('the model catalog', () => {
     expect(catalog.error).toBeUndefined();
     expect(mock.requests()).toHaveLength(0);
   });
+
+  it('marks a curated model the live list lacks, after the listed ones', async () => {
+    const lister = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // A bare array, as Together AI answers; OrcaRouter's own names for xAI.
+      response.end(JSON.stringify([{ id: 'orcarouter/auto' }, { id: 'grok/grok-4' }]));
+    });
+    const config = loadServerConfig({ ORCAROUTER_API_KEY: 'sk', ORCAROUTER_BASE_URL: lister.url });
+    const catalog = await providerCatalog('orcarouter', config);
+    await lister.close();
+    const curated = catalog.models.filter((model) => model.curated);
+    expect(curated.slice(0, 2).map((model) => [model.id, model.unlisted])).toEqual([
+      ['orcarouter/auto', undefined],
+      ['grok/grok-4', undefined],
+    ]);
+    expect(curated.slice(2).every((model) => model.unlisted)).toBe(true);
+    expect(catalog.models.map((model) => model.id)).not.toContain('x-ai/grok-4');
+  });
+
+  it('offers OpenRouter’s auto router among the curated models', async () => {
+    const catalog = await providerCatalog('openrouter', loadServerConfig({}));
+    expect(catalog.models.find((model) => model.id === 'openrouter/auto')).toMatchObject({
+      curated: true,
+      acceptsImages: true,
+    });
+  });
 });

@@ -94,8 +94,14 @@ export function assembleCatalog(
       listed: live?.find((listed) => listed.id === id) ?? { id },
       curated: true,
     })),
+    // A curated model the live list lacks is kept, marked: the provider may have renamed or
+    // retired it, and the picker says so rather than offering it as if it existed.
     ...definition.curatedModels.map((model) => ({
-      listed: live?.find((listed) => listed.id === model.id) ?? { id: model.id, name: model.name },
+      listed: live?.find((listed) => listed.id === model.id) ?? {
+        id: model.id,
+        name: model.name,
+        unlisted: live !== undefined,
+      },
       curated: true,
     })),
     ...(live ?? [])
@@ -112,7 +118,8 @@ export function assembleCatalog(
     const name = named.find((model) => model.id === listed.id)?.name ?? listed.name;
     models.push(toCatalogModel(provider, definition.protocol, { ...listed, name }, curated));
   }
-  return models;
+  // Unlisted curated models go after the listed ones (a stable sort keeps the rest in order).
+  return models.sort((a, b) => Number(a.unlisted === true) - Number(b.unlisted === true));
 }
 
 async function discover(
