@@ -313,8 +313,19 @@ const cases: Array<[string, PolicyCase]> = [
       protocol: 'openai',
       model: 'deepseek-v4-pro',
       input: { temperature: 0.6, top_p: 0.9, frequency_penalty: 1, thinking: { type: 'enabled' } },
-      output: { top_p: 0.9, thinking: { type: 'enabled' } },
-      stripped: ['temperature', 'frequency_penalty'],
+      output: { thinking: { type: 'enabled' } },
+      stripped: ['temperature', 'top_p', 'frequency_penalty'],
+    },
+  ],
+  [
+    // The studio PR's review: a reasoning id that thinks by default, effort or not.
+    'namespaced deepseek-v4-pro without any effort drops sampling too',
+    {
+      protocol: 'openai',
+      model: 'deepseek/deepseek-v4-pro',
+      input: { temperature: 0.6, top_p: 0.9, presence_penalty: 0.5, max_tokens: 50 },
+      output: { max_tokens: 50 },
+      stripped: ['temperature', 'top_p', 'presence_penalty'],
     },
   ],
   [

@@ -89,7 +89,11 @@ export function modelCapabilities(
 ): ModelCapabilities {
   const id = normalizeModelId(model);
   const name: ModelName = { id, claude: claudeVersion(id) };
-  const effective = { ...settings, thinking: settings.thinking ?? idRequestsThinking(model) };
+  // Unsaid stays undefined (not false): a model that thinks by default is told apart from one told not to.
+  const effective = {
+    ...settings,
+    thinking: settings.thinking ?? (idRequestsThinking(model) || undefined),
+  };
   const catalog = hints?.supportedParameters;
   const rules = parameterRules.filter(
     (rule) => (rule.level === 'request' || !catalog) && rule.applies(name, effective, protocol),

@@ -90,6 +90,15 @@ export const parameterRules: readonly ParameterRule[] = [
     ],
   },
   {
+    // §4: DeepSeek's V4 models think by default (thinking mode, `guides/thinking_mode`), where
+    // sampling and penalties are ignored; the studio PR's review names `deepseek-v4-pro` as a
+    // reasoning id that must not get temperature, top_p or presence_penalty, whether or not a
+    // reasoning effort is chosen. Only an explicit `thinking: {type: "disabled"}` keeps them.
+    level: 'request',
+    applies: ({ id }, settings) => /^deepseek-v4\b/.test(id) && settings.thinking !== false,
+    rejects: ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty'],
+  },
+  {
     // §5: with thinking, temperature must be 1 or absent, top_k is forbidden, top_p 0.95–1.
     level: 'request',
     applies: ({ id }, settings, protocol) =>
