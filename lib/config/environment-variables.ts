@@ -22,6 +22,11 @@ export const serverVariables: ReadonlyArray<{
   },
   { names: ['DEFAULT_MODEL'], meaning: 'The model new chats start with, as `provider:model`' },
   {
+    names: ['PREFERRED_PROVIDER'],
+    meaning: 'The provider new chats start on when `DEFAULT_MODEL` is unset',
+    fallback: 'the first with a server key',
+  },
+  {
     names: ['APP_URL'],
     meaning:
       'The deployment’s address: its host name is accepted (see `ALLOWED_HOSTS`), and it is sent to OpenRouter and OrcaRouter as `HTTP-Referer`',
@@ -80,6 +85,11 @@ export const serverVariables: ReadonlyArray<{
     fallback: '20',
   },
   {
+    names: ['MAX_RETRIES'],
+    meaning: 'Retries of a failed upstream call before its first byte (0 turns them off)',
+    fallback: '2',
+  },
+  {
     names: ['FIRST_BYTE_TIMEOUT_MS'],
     meaning: 'Time budget until the upstream’s first byte',
     fallback: '120000',
@@ -120,7 +130,7 @@ export function renderEnvironmentTable(): string {
       const name = definition.name;
       return [
         `| ${code(env.apiKey)} | ${name} API key${definition.keyOptional ? ' (optional)' : ''} | |`,
-        `| ${code(env.baseUrl)} | ${name} base URL | ${definition.baseUrl ? `\`${definition.baseUrl}\`` : 'none: set it to enable'} |`,
+        `| ${code(env.baseUrl)} | ${name} base URL | ${definition.baseUrl ? `\`${definition.baseUrl}\`` : definition.baseUrlWhenKeyed ? `with a key alone, \`${definition.baseUrlWhenKeyed}\`` : 'none: set it to enable'} |`,
         ...Object.values(env.options ?? {}).map(
           (names) => `| ${code(names)} | ${name}: legacy API version (deployment URLs) | |`,
         ),
@@ -128,7 +138,12 @@ export function renderEnvironmentTable(): string {
           ? [`| ${code(env.name)} | ${name}: display name | recognised from the host |`]
           : []),
         ...(env.headers
-          ? [`| ${code(env.headers)} | ${name}: extra headers, a JSON object | |`]
+          ? [
+              `| ${code(env.headers)} | ${name}: extra headers, a JSON object (a credential header there serves as the key) | |`,
+            ]
+          : []),
+        ...(env.enabled
+          ? [`| ${code(env.enabled)} | ${name}: \`false\` turns it off | true |`]
           : []),
         ...(env.models
           ? [`| ${code(env.models)} | ${name}: models to offer, comma-separated | |`]

@@ -218,11 +218,14 @@ export const providers = {
       name: ['OPENAI_COMPATIBLE_PROVIDER_NAME'],
       headers: ['OPENAI_COMPATIBLE_CUSTOM_HEADERS'],
       models: ['OPENAI_COMPATIBLE_MODELS'],
+      enabled: ['OPENAI_COMPATIBLE_ENABLED'],
     },
     auth: 'bearer',
     paths: openaiPaths,
     curatedModels: [],
     detectNameFromBaseUrl: true,
+    // The refactor document's default: a key alone means OpenRouter.
+    baseUrlWhenKeyed: 'https://openrouter.ai/api/v1',
   },
 } as const satisfies Record<string, ProviderDefinition>;
 

@@ -79,6 +79,8 @@ export interface ProviderEnvNames {
   readonly models?: readonly string[];
   /** Operator routing as JSON keyed by model glob (OpenRouter preferences, fallback chains). */
   readonly routing?: readonly string[];
+  /** `false` turns the provider off whatever else is set (the refactor document's switch). */
+  readonly enabled?: readonly string[];
 }
 
 export interface ProviderDefinition {
@@ -96,6 +98,8 @@ export interface ProviderDefinition {
   readonly curatedModels: readonly CuratedModel[];
   /** Names the endpoint after its host when no name is configured. */
   readonly detectNameFromBaseUrl?: boolean;
+  /** The address used when the operator set a key but no base URL (the generic provider's default). */
+  readonly baseUrlWhenKeyed?: string;
   /** Works without any key (a local Ollama). */
   readonly keyOptional?: boolean;
   /** Headers always sent upstream unless the client sent its own value (API versions). */

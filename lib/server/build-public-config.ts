@@ -4,7 +4,7 @@ import { toCatalogModel } from '@/lib/models/catalog-model';
 import { formatModelRef } from '@/lib/models/model-ref';
 import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import { assembleCatalog } from './model-catalog';
-import type { ServerConfig } from './server-config';
+import { hasServerCredential, type ServerConfig } from './server-config';
 
 /**
  * What the browser may know before it has an access code: which providers are reachable and
@@ -16,7 +16,7 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
   // people may bring their own keys, a provider the operator left without an address is offered
   // too (last), for the person's own address and key.
   const rank = (id: ProviderId) =>
-    config.providers[id].apiKey ? 0 : config.providers[id].baseUrl ? 1 : 2;
+    hasServerCredential(config.providers[id]) ? 0 : config.providers[id].baseUrl ? 1 : 2;
   const reachable = providerIds
     .filter((id) => config.providers[id].baseUrl || !config.userKeysDisabled)
     .sort((a, b) => rank(a) - rank(b));
@@ -32,7 +32,12 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
     const protocol = providers[defaultRef.provider].protocol;
     models.unshift(toCatalogModel(defaultRef.provider, protocol, { id: defaultRef.model }, true));
   }
-  const first = models.find((model) => config.providers[model.provider].baseUrl);
+  // Without a default model: the operator's preferred provider's first model, else the first.
+  const first =
+    models.find(
+      (model) =>
+        model.provider === config.preferredProvider && config.providers[model.provider].baseUrl,
+    ) ?? models.find((model) => config.providers[model.provider].baseUrl);
 
   return {
     codeRequired: config.accessCodeDigests.length > 0,
@@ -42,7 +47,8 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
       name: config.providers[id].name,
       protocol: providers[id].protocol,
       configured: Boolean(config.providers[id].baseUrl),
-      hasServerKey: Boolean(config.providers[id].baseUrl && config.providers[id].apiKey),
+      hasServerKey:
+        Boolean(config.providers[id].baseUrl) && hasServerCredential(config.providers[id]),
       keyOptional: config.providers[id].keyOptional,
     })),
     models,

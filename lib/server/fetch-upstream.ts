@@ -10,6 +10,8 @@ export interface UpstreamRequest {
   /** The client's request signal: when the browser goes away, so does the upstream call. */
   clientSignal: AbortSignal;
   timeouts: ServerConfig['timeouts'];
+  /** Retries before the first byte (`MAX_RETRIES`); two when unsaid. */
+  maxRetries?: number;
   /** A guarded fetch for user endpoints; the platform's otherwise. */
   fetchImplementation?: typeof fetch;
   /** Writes an error in the provider's own stream format, for a budget that runs out mid-stream. */
@@ -30,7 +32,7 @@ export interface UpstreamOutcome {
   failure?: string;
 }
 
-const maximumRetries = 2;
+const defaultMaxRetries = 2;
 /** The longest the gateway waits in all between attempts, Retry-After included. */
 const retryWaitBudgetMs = 12_000;
 
@@ -185,7 +187,7 @@ async function fetchWithRetries(
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     outcome.retries = attempt;
-    const last = attempt >= maximumRetries;
+    const last = attempt >= (request.maxRetries ?? defaultMaxRetries);
     let response: Response;
     try {
       response = await (request.fetchImplementation ?? fetch)(request.url, {

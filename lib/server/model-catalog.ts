@@ -10,7 +10,7 @@ import { parseModelList, type ListedModel } from '@/lib/models/parse-model-list'
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import { fetchUpstream } from './fetch-upstream';
 import { upstreamCredentialHeaders } from './upstream-credential';
-import type { ServerConfig } from './server-config';
+import { hasServerCredential, type ServerConfig } from './server-config';
 import { buildUpstreamUrl } from './upstream-url';
 import { parseUserEndpoint, userEndpointFetch } from './user-endpoint';
 
@@ -66,7 +66,7 @@ export async function providerCatalog(
 /** A provider with a base URL and a key (or no need of one) can list its models. */
 export function canDiscover(provider: ProviderId, config: ServerConfig): boolean {
   const runtime = config.providers[provider];
-  return Boolean(runtime.baseUrl) && (Boolean(runtime.apiKey) || runtime.keyOptional);
+  return Boolean(runtime.baseUrl) && (hasServerCredential(runtime) || runtime.keyOptional);
 }
 
 /**
@@ -163,6 +163,7 @@ export async function fetchModelList(
         ...configured,
         baseUrl: parseUserEndpoint(userBaseUrl, config).href,
         headers: {},
+        credentialHeaders: {},
         options: {},
       }
     : configured;
@@ -181,7 +182,7 @@ export async function fetchModelList(
     headers: upstreamCredentialHeaders(
       definition,
       runtime,
-      apiKey,
+      { source: apiKey === configured.apiKey && !userBaseUrl ? 'server' : 'user', apiKey },
       // Routers see the same attribution on discovery as on chat; a person's own address none.
       new Headers(
         definition.attribution && !userBaseUrl

@@ -82,6 +82,7 @@ export async function proxyRequest(
       body: body === undefined ? undefined : JSON.stringify(body),
       clientSignal: request.signal,
       timeouts: serverConfig.timeouts,
+      maxRetries: serverConfig.maxRetries,
       fetchImplementation: userEndpoint ? userEndpointFetch(serverConfig) : undefined,
       streamErrorEvent: streamErrorEvents[route.definition.protocol],
       onSettled: (outcome) => {
@@ -134,7 +135,7 @@ function userEndpointRoute(
   const baseUrl = parseUserEndpoint(endpoint, config).href;
   return {
     ...route,
-    provider: { ...route.provider, baseUrl, headers: {}, options: {} },
+    provider: { ...route.provider, baseUrl, headers: {}, credentialHeaders: {}, options: {} },
     userEndpoint: true,
   };
 }
@@ -156,7 +157,7 @@ function buildUpstreamHeaders(
       headers.set(name, value);
     }
   }
-  return upstreamCredentialHeaders(route.definition, route.provider, credential.apiKey, headers);
+  return upstreamCredentialHeaders(route.definition, route.provider, credential, headers);
 }
 
 /**

@@ -114,7 +114,11 @@ export function resolveCredential(
       'This deployment needs an access code, or your own API key.',
     );
   }
-  if (!provider.apiKey && provider.keyOptional) return { source: 'server', unlocked: true };
+  // A key-optional provider, or one whose credential the operator put in its headers.
+  const headerCredential = Object.keys(provider.credentialHeaders).length > 0;
+  if (!provider.apiKey && (provider.keyOptional || headerCredential)) {
+    return { source: 'server', unlocked: true };
+  }
   if (!provider.apiKey) {
     throw new ParleyError(
       'auth:key_missing',

@@ -9,7 +9,7 @@ import {
 } from '@/lib/models/allowlist';
 import { parseModelRef, type ModelRef } from '@/lib/models/model-ref';
 import { detectProviderName } from '@/lib/providers/detect-provider-name';
-import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
+import { isProviderId, providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
 import { logLevels, type LogSettings } from './logger';
 import { hostNameOf } from './own-host';
@@ -25,13 +25,25 @@ export interface ProviderRuntime {
   apiKey?: string;
   /** Without a trailing slash; undefined when the provider has no default and none is set. */
   baseUrl?: string;
+  /** The operator's extra headers that carry no credential: sent with any key. */
   headers: Record<string, string>;
+  /**
+   * The operator's extra headers that carry a credential (`Authorization`, `X-Api-Key`, any
+   * `*key*`/`*token*`/`*auth*` name): the server's key in header form, sent only when the
+   * server's key is (never with a person's own key).
+   */
+  credentialHeaders: Record<string, string>;
   /** Provider options from the registry's `env.options` (Azure's API version). */
   options: Record<string, string>;
   /** Models listed by `<PROVIDER>_MODELS`, for endpoints without a usable /models. */
   models: string[];
   /** Operator routing by model glob, in the order written; the first matching glob applies. */
   routing: Array<{ pattern: string; rule: unknown }>;
+}
+
+/** The operator pays for this provider: a key, or a credential in its headers. */
+export function hasServerCredential(runtime: ProviderRuntime): boolean {
+  return runtime.apiKey !== undefined || Object.keys(runtime.credentialHeaders).length > 0;
 }
 
 export interface ServerConfig {
@@ -59,6 +71,10 @@ export interface ServerConfig {
   /** Concurrent upstream calls, in all and from one client address. */
   streams: { total: number; perClient: number };
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
+  /** Retries of a failed call before its first byte (`MAX_RETRIES`, default 2). */
+  maxRetries: number;
+  /** The provider new chats start on when no `DEFAULT_MODEL` is set (`PREFERRED_PROVIDER`). */
+  preferredProvider?: ProviderId;
   log: LogSettings;
 }
 
@@ -82,6 +98,8 @@ export class ConfigError extends Error {
 }
 
 const minimumCodeLength = 8;
+/** Header names that carry a credential, however a gateway spells them. */
+const credentialHeaderName = /^(authorization|proxy-authorization|cookie)$|key|token|auth|secret/i;
 const httpUrl = z.url({ protocol: /^https?$/ });
 const headerObject = z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), z.string());
 
@@ -100,8 +118,23 @@ export function loadServerConfig(env: Environment): ServerConfig {
     if (baseUrlSetting && !httpUrl.safeParse(baseUrlSetting.value).success) {
       throw new ConfigError(baseUrlSetting.name, 'must be an http(s) URL');
     }
-    const baseUrl = (baseUrlSetting?.value ?? definition.baseUrl).replace(/\/+$/, '') || undefined;
+    const apiKey = read(definition.env.apiKey)?.value;
     const headersSetting = read(definition.env.headers);
+    const allHeaders = headersSetting
+      ? parseHeaders(headersSetting.name, headersSetting.value)
+      : {};
+    const credentialHeaders = Object.fromEntries(
+      Object.entries(allHeaders).filter(([name]) => credentialHeaderName.test(name)),
+    );
+    const keyed = apiKey !== undefined || Object.keys(credentialHeaders).length > 0;
+    const enabledSetting = read(definition.env.enabled);
+    const disabled =
+      enabledSetting !== undefined && /^(false|0|no|off)$/i.test(enabledSetting.value);
+    const fallbackBase = definition.baseUrlWhenKeyed && keyed ? definition.baseUrlWhenKeyed : '';
+    const baseUrl = disabled
+      ? undefined
+      : (baseUrlSetting?.value ?? (definition.baseUrl || fallbackBase)).replace(/\/+$/, '') ||
+        undefined;
     const nameSetting = read(definition.env.name);
     const options = Object.fromEntries(
       Object.entries(definition.env.options ?? {}).flatMap(([option, names]) => {
@@ -120,9 +153,12 @@ export function loadServerConfig(env: Environment): ServerConfig {
         name: nameSetting?.value ?? detectedName ?? definition.name,
         auth: definition.auth,
         keyOptional: definition.keyOptional === true,
-        apiKey: read(definition.env.apiKey)?.value,
+        apiKey: disabled ? undefined : apiKey,
         baseUrl,
-        headers: headersSetting ? parseHeaders(headersSetting.name, headersSetting.value) : {},
+        headers: Object.fromEntries(
+          Object.entries(allHeaders).filter(([name]) => !credentialHeaderName.test(name)),
+        ),
+        credentialHeaders: disabled ? {} : credentialHeaders,
         options,
         models: (modelsSetting?.value ?? '')
           .split(',')
@@ -186,6 +222,8 @@ export function loadServerConfig(env: Environment): ServerConfig {
       total: readNumber(env, 'MAX_STREAMS', 500),
       perClient: readNumber(env, 'MAX_STREAMS_PER_CLIENT', 20),
     },
+    maxRetries: readNumber(env, 'MAX_RETRIES', 2, { allowZero: true }),
+    preferredProvider: readPreferredProvider(env),
     timeouts: {
       firstByteMs: readNumber(env, 'FIRST_BYTE_TIMEOUT_MS', 120_000),
       idleMs: readNumber(env, 'IDLE_TIMEOUT_MS', 60_000),
@@ -277,6 +315,15 @@ function readNumber(
       name,
       allowZero ? 'must be zero or a positive number' : 'must be a positive number',
     );
+  }
+  return value;
+}
+
+function readPreferredProvider(env: Environment): ProviderId | undefined {
+  const value = env.PREFERRED_PROVIDER?.trim().toLowerCase().replace(/_/g, '-');
+  if (!value) return undefined;
+  if (!isProviderId(value)) {
+    throw new ConfigError('PREFERRED_PROVIDER', `must be one of ${providerIds.join(', ')}`);
   }
   return value;
 }

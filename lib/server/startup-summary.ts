@@ -1,7 +1,7 @@
 import { providerIds } from '@/lib/providers/registry';
 import type { LogFields } from './logger';
 import { codesRequired } from './resolve-credential';
-import type { ServerConfig } from './server-config';
+import { hasServerCredential, type ServerConfig } from './server-config';
 
 /**
  * What an operator needs to see at start, as log fields: which providers are on (and whose key
@@ -12,7 +12,7 @@ export function startupSummary(config: ServerConfig): LogFields {
   const enabled = providerIds.filter((id) => config.providers[id].baseUrl);
   const describe = (id: (typeof enabled)[number]) => {
     const runtime = config.providers[id];
-    if (runtime.apiKey) return `${id}(server key)`;
+    if (hasServerCredential(runtime)) return `${id}(server key)`;
     return runtime.keyOptional ? `${id}(no key needed)` : `${id}(users' keys)`;
   };
   return {

@@ -20,13 +20,18 @@ const controlCharacters = /[\r\n\u0000]/;
 export function upstreamCredentialHeaders(
   definition: ProviderDefinition,
   runtime: ProviderRuntime,
-  apiKey: string | undefined,
+  credential: { source: 'server' | 'user'; apiKey?: string },
   headers: Headers = new Headers(),
 ): Headers {
   for (const [name, value] of Object.entries(definition.defaultHeaders ?? {})) {
     if (!headers.has(name)) headers.set(name, value);
   }
   for (const [name, value] of Object.entries(runtime.headers)) headers.set(name, value);
+  // The operator's credential in header form goes with the server's key only, never a person's.
+  if (credential.source === 'server') {
+    for (const [name, value] of Object.entries(runtime.credentialHeaders)) headers.set(name, value);
+  }
+  const { apiKey } = credential;
   if (apiKey === undefined) return headers;
   if (controlCharacters.test(apiKey)) {
     throw new ParleyError(
@@ -34,7 +39,7 @@ export function upstreamCredentialHeaders(
       'The API key contains characters that are not allowed.',
     );
   }
-  const credential = credentialHeaders[runtime.auth](apiKey);
-  if (credential) headers.set(...credential);
+  const keyHeader = credentialHeaders[runtime.auth](apiKey);
+  if (keyHeader) headers.set(...keyHeader);
   return headers;
 }
