@@ -44,8 +44,10 @@ import lmstudioIcon from '@lobehub/icons-static-svg/icons/lmstudio.svg';
 import siliconcloudIcon from '@lobehub/icons-static-svg/icons/siliconcloud-color.svg';
 import togetherIcon from '@lobehub/icons-static-svg/icons/together-color.svg';
 import vllmIcon from '@lobehub/icons-static-svg/icons/vllm-color.svg';
+import orcarouterIcon from './marks/orcarouter.svg';
 import { splitProviderPrefix } from '@/lib/models/model-ref';
 import { vendorOf, type Vendor } from '@/lib/models/vendor';
+import { knownHost } from '@/lib/providers/known-hosts';
 import type { ProviderId } from '@/lib/providers/registry';
 
 /**
@@ -106,7 +108,8 @@ const marks: Record<Vendor | ProviderId, Mark | undefined> = {
   // The colour version is a pale lime that vanishes on white.
   openrouter: { image: openrouterIcon, monochrome: true },
   // No OrcaRouter icon in @lobehub/icons.
-  orcarouter: { letter: 'O' },
+  // The icon package has no OrcaRouter mark: an original drawing (an orca over a route).
+  orcarouter: { image: orcarouterIcon, monochrome: true },
   azure: { image: azureIcon },
   ollama: { image: ollamaIcon, monochrome: true },
   // The user's own endpoint, named by the operator: no mark could stand for it, and the picker
@@ -197,19 +200,18 @@ export function ModelIcon({ modelId, provider, size = 20, endpointBaseUrl }: Mod
   );
 }
 
-/** Hosting services people point their own endpoints at, recognised by host (or Ollama's port). */
-const hostMarks: ReadonlyArray<readonly [RegExp, Mark]> = [
-  [/(^|\.)together\.(xyz|ai)$/, { image: togetherIcon }],
-  [/(^|\.)groq\.com$/, { image: groqIcon, monochrome: true }],
-  [/(^|\.)fireworks\.ai$/, { image: fireworksIcon }],
-  [/(^|\.)cerebras\.ai$/, { image: cerebrasIcon }],
-  [/(^|\.)deepinfra\.com$/, { image: deepinfraIcon }],
-  [/(^|\.)huggingface\.co$/, { image: huggingfaceIcon }],
-  [/(^|\.)siliconflow\.(cn|com)$/, { image: siliconcloudIcon }],
-  [/(^|\.)mistral\.ai$/, { image: mistralIcon }],
-  [/(^|\.)perplexity\.ai$/, { image: perplexityIcon }],
-  [/(^|\.)openrouter\.ai$/, { image: openrouterIcon, monochrome: true }],
-];
+/** Icons of the hosting services in the host table (`lib/providers/known-hosts.ts`). */
+const hostIcons: Readonly<Record<string, Mark>> = {
+  together: { image: togetherIcon },
+  groq: { image: groqIcon, monochrome: true },
+  fireworks: { image: fireworksIcon },
+  cerebras: { image: cerebrasIcon },
+  deepinfra: { image: deepinfraIcon },
+  huggingface: { image: huggingfaceIcon },
+  siliconflow: { image: siliconcloudIcon },
+  mistral: { image: mistralIcon },
+  perplexity: { image: perplexityIcon },
+};
 
 function hostMark(baseUrl: string): Mark | undefined {
   let url: URL;
@@ -221,5 +223,7 @@ function hostMark(baseUrl: string): Mark | undefined {
   if (url.port === '11434') return { image: ollamaIcon, monochrome: true };
   if (url.port === '1234') return { image: lmstudioIcon, monochrome: true };
   if (url.port === '8000' && /vllm/i.test(url.hostname + url.pathname)) return { image: vllmIcon };
-  return hostMarks.find(([pattern]) => pattern.test(url.hostname.toLowerCase()))?.[1];
+  const icon = knownHost(baseUrl)?.icon;
+  if (!icon) return undefined;
+  return hostIcons[icon] ?? (icon in marks ? marks[icon as keyof typeof marks] : undefined);
 }

@@ -141,6 +141,18 @@ const RICH_MODELS = [
     parameters: ['max_tokens', 'temperature', 'top_p', 'tools'],
     reasoning: undefined,
   },
+  {
+    // On nobody's curated list: reached through "show all" or a search.
+    id: 'mistralai/mistral-large-2411',
+    name: 'Mistral: Mistral Large 2411',
+    created: 1731978415,
+    contextLength: 131072,
+    maxCompletionTokens: 8192,
+    pricing: ['0.000002', '0.000006'],
+    input: ['text'],
+    parameters: ['max_tokens', 'temperature', 'top_p', 'tools'],
+    reasoning: undefined,
+  },
 ];
 
 /** OpenRouter's rich list (`GET /api/v1/models`). */

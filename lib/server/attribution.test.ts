@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { publicOrigin } from './attribution';
+import { detectProviderName } from '@/lib/providers/detect-provider-name';
+import { providers } from '@/lib/providers/registry';
+import { publicOrigin, sendsAttribution } from './attribution';
 import { loadServerConfig } from './server-config';
 
 describe('the public origin sent as attribution', () => {
@@ -32,6 +34,28 @@ describe('the public origin sent as attribution', () => {
     expect(publicOrigin(forwarded, loadServerConfig({}), internal)).toBe('http://127.0.0.1:3000');
     expect(publicOrigin(forwarded, loadServerConfig({ TRUSTED_PROXY_COUNT: '1' }), internal)).toBe(
       'https://chat.example.org',
+    );
+  });
+});
+
+describe('one host table for names, icons and behaviour', () => {
+  it('names an endpoint on a known host, routers, OpenAI and Azure included', () => {
+    expect(detectProviderName('https://openrouter.ai/api/v1')).toBe('OpenRouter');
+    expect(detectProviderName('https://api.openai.com/v1')).toBe('OpenAI');
+    expect(detectProviderName('https://team.services.ai.azure.com/openai/v1')).toBe('Azure OpenAI');
+    expect(detectProviderName('https://lab.example/v1')).toBeUndefined();
+    const config = loadServerConfig({ OPENAI_COMPATIBLE_BASE_URL: 'https://openrouter.ai/api/v1' });
+    expect(config.providers['openai-compatible'].name).toBe('OpenRouter');
+  });
+
+  it('gives an OpenRouter-hosted endpoint OpenRouter’s attribution, wherever it was set up', () => {
+    const generic = providers['openai-compatible'];
+    expect(sendsAttribution(generic, 'https://openrouter.ai/api/v1', false)).toBe(true);
+    expect(sendsAttribution(generic, 'https://openrouter.ai/api/v1', true)).toBe(true);
+    expect(sendsAttribution(generic, 'https://lab.example/v1', false)).toBe(false);
+    expect(sendsAttribution(providers.openrouter, 'https://proxy.example/v1', true)).toBe(false);
+    expect(sendsAttribution(providers.openrouter, 'https://openrouter.ai/api/v1', false)).toBe(
+      true,
     );
   });
 });

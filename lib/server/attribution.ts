@@ -1,3 +1,6 @@
+import { knownHost } from '@/lib/providers/known-hosts';
+import { providers } from '@/lib/providers/registry';
+import type { ProviderDefinition } from '@/lib/providers/types';
 import type { ServerConfig } from './server-config';
 
 /**
@@ -28,4 +31,20 @@ export function attributionHeaders(config: ServerConfig, referer: string): Recor
     'x-title': config.appName,
     'x-openrouter-title': config.appName,
   };
+}
+
+/**
+ * Whether a call carries attribution: to a router the operator configured, or to any address on
+ * a router's host (an OpenRouter-hosted endpoint behaves as OpenRouter, wherever it was set up).
+ * Never to a person's own address elsewhere.
+ */
+export function sendsAttribution(
+  definition: ProviderDefinition,
+  baseUrl: string | undefined,
+  ownAddress: boolean,
+): boolean {
+  if (definition.attribution === true && !ownAddress) return true;
+  const behavesAs = baseUrl ? knownHost(baseUrl)?.behavesAs : undefined;
+  const router: ProviderDefinition | undefined = behavesAs ? providers[behavesAs] : undefined;
+  return router?.attribution === true;
 }

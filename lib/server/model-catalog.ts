@@ -1,5 +1,5 @@
 import { readBoundedText } from '@/lib/http/read-bounded';
-import { attributionHeaders } from './attribution';
+import { attributionHeaders, sendsAttribution } from './attribution';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import { ParleyError } from '@/lib/errors/parley-error';
@@ -185,7 +185,7 @@ export async function fetchModelList(
       { source: apiKey === configured.apiKey && !userBaseUrl ? 'server' : 'user', apiKey },
       // Routers see the same attribution on discovery as on chat; a person's own address none.
       new Headers(
-        definition.attribution && !userBaseUrl
+        sendsAttribution(definition, runtime.baseUrl, userBaseUrl !== undefined)
           ? attributionHeaders(config, config.appUrl ?? referer ?? 'http://localhost')
           : {},
       ),

@@ -14,7 +14,7 @@ import { buildUpstreamUrl } from './upstream-url';
 import { clientAddress } from './client-address';
 import { streamErrorEvents } from './stream-error-events';
 import { acquireStreamSlot } from './stream-limits';
-import { attributionHeaders, publicOrigin } from './attribution';
+import { attributionHeaders, publicOrigin, sendsAttribution } from './attribution';
 import { requireOwnHost } from './own-host';
 import {
   parseUserEndpoint,
@@ -151,7 +151,7 @@ function buildUpstreamHeaders(
     for (const [name, value] of userExtraHeaders(request.headers)) headers.set(name, value);
   }
   // Attribution is for the routers the operator configured, not for a person's own address.
-  if (route.attribution && !route.userEndpoint) {
+  if (sendsAttribution(route.definition, route.provider.baseUrl, route.userEndpoint === true)) {
     const referer = publicOrigin(request.headers, config, request.url);
     for (const [name, value] of Object.entries(attributionHeaders(config, referer))) {
       headers.set(name, value);
