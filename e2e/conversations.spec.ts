@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page';
 import { accessCode } from './e2e-environment.mjs';
 import { lastMockRequest, mockChatRequests, resetMock } from './mock-control';
@@ -176,9 +176,8 @@ test('keyboard: new chat, search and composer focus', async ({ page }) => {
   await expect(chat.composer).toBeFocused();
 });
 
-test('images attach to vision models and are refused by others', async ({ page }) => {
-  const chat = new ChatPage(page);
-  await chat.openWithCode(accessCode, 'openai:gpt-4.1');
+/** Attaches a one-pixel PNG in the composer, as a person picks a file. */
+async function attachDot(page: Page): Promise<void> {
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     'base64',
@@ -187,6 +186,12 @@ test('images attach to vision models and are refused by others', async ({ page }
     .getByTestId('attach-input')
     .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('attachments').locator('img')).toHaveCount(1);
+}
+
+test('images attach to vision models and are refused by others', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.openWithCode(accessCode, 'openai:gpt-4.1');
+  await attachDot(page);
   await chat.chooseModel('deepseek:deepseek-reasoner');
   await expect(page.getByTestId('composer-error')).toBeVisible();
   await expect(page.getByTestId('send-button')).toBeDisabled();
@@ -211,14 +216,7 @@ test('a router’s auto model takes an image though its list entry says nothing'
 }) => {
   const chat = new ChatPage(page);
   await chat.openWithCode(accessCode, 'orcarouter:orcarouter/auto');
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  await page
-    .getByTestId('attach-input')
-    .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
-  await expect(page.getByTestId('attachments').locator('img')).toHaveCount(1);
+  await attachDot(page);
   await expect(page.getByTestId('composer-error')).toHaveCount(0);
   await chat.send('Route this picture');
   await chat.waitForAnswerStatus('done');

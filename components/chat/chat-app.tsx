@@ -81,7 +81,9 @@ export function ChatApp() {
   useKeyboardShortcuts(shortcuts);
 
   return (
-    <ChatContextProvider value={{ models, userKeysAllowed, openSettings }}>
+    <ChatContextProvider
+      value={{ models, userKeysAllowed, openSettings, providers: config?.providers ?? [] }}
+    >
       <div className="flex h-dvh overflow-hidden">
         <ConversationSidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
         <main className="flex min-w-0 flex-1 flex-col">
@@ -155,7 +157,11 @@ function ChatBody({
   const submit = (text: string, images: StoredImage[]) => {
     if (!model) return;
     const id = conversation?.id ?? startConversation(model, draftParameters, draftSystemPrompt);
-    void sendMessage(id, text, images, { model: catalogModel, userKeysAllowed });
+    void sendMessage(id, text, images, {
+      model: catalogModel,
+      userKeysAllowed,
+      providers: config?.providers,
+    });
   };
 
   return (

@@ -2,11 +2,13 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AnswerContext } from '@/lib/chat/stream-answer';
+import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
 import { findModel } from '@/lib/models/model-choice';
 
 interface ChatContextValue {
   models: readonly CatalogModel[];
+  providers: readonly PublicProvider[];
   userKeysAllowed: boolean;
   openSettings: () => void;
 }
@@ -34,6 +36,7 @@ export function useChatContext(): ChatContextValue & {
     answerContext: (choice) => ({
       model: findModel(value.models, choice),
       userKeysAllowed: value.userKeysAllowed,
+      providers: value.providers,
     }),
   };
 }

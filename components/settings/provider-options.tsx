@@ -2,13 +2,21 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { providers, type ProviderId } from '@/lib/providers/registry';
+import { definitionFor } from '@/lib/providers/behaviour';
+import type { ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition, ProviderSettingField } from '@/lib/providers/types';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 /** A provider's own preferences, generated from its registry entry (OpenRouter routing, fallbacks). */
-export function ProviderOptions({ provider }: { provider: ProviderId }) {
-  const definition: ProviderDefinition = providers[provider];
+export function ProviderOptions({
+  provider,
+  behavesAs,
+}: {
+  provider: ProviderId;
+  /** The router the operator's address for this provider is on: its preferences apply. */
+  behavesAs?: ProviderId;
+}) {
+  const definition: ProviderDefinition = definitionFor(provider, behavesAs);
   if (!definition.settingFields?.length) return null;
   return (
     <div className="mt-1 grid grid-cols-1 gap-2 border-l-2 border-zinc-200 pl-3 sm:grid-cols-2 dark:border-zinc-800">

@@ -115,7 +115,11 @@ export function SettingsDialog({ config, models, onClose }: SettingsDialogProps)
               <div className="flex flex-col gap-3">
                 <h4 className="text-sm font-medium">{t('providerPreferences')}</h4>
                 {config.providers.map((provider) => (
-                  <ProviderOptions key={provider.id} provider={provider.id} />
+                  <ProviderOptions
+                    key={provider.id}
+                    provider={provider.id}
+                    behavesAs={provider.behavesAs}
+                  />
                 ))}
               </div>
             ) : (
@@ -185,7 +189,7 @@ function ProviderKeyField({ provider }: { provider: PublicProvider }) {
           access: ownAccessFor(useSettingsStore.getState(), provider.id, { userKeysAllowed: true }),
         })}
       />
-      <ProviderOptions provider={provider.id} />
+      <ProviderOptions provider={provider.id} behavesAs={provider.behavesAs} />
     </div>
   );
 }

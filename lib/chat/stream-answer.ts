@@ -1,6 +1,8 @@
 import { isErrorCode } from '@/lib/errors/error-codes';
 import { ParleyError } from '@/lib/errors/parley-error';
+import type { PublicProvider } from '@/lib/config/public-config';
 import type { CatalogModel } from '@/lib/models/catalog-model';
+import { behavesAs } from '@/lib/providers/behaviour';
 import { parseModelChoice } from '@/lib/models/model-choice';
 import type { ChatTurn, StreamPart } from '@/lib/protocols/types';
 import { useChatStore, type MessagePatch } from '@/lib/store/chat-store';
@@ -26,6 +28,8 @@ export interface AnswerContext {
   /** The catalog entry of the conversation's model, when known: what it accepts. */
   model: CatalogModel | undefined;
   userKeysAllowed: boolean;
+  /** The operator's providers, for the router an operator's address is on. */
+  providers?: readonly PublicProvider[];
 }
 
 /**
@@ -92,6 +96,13 @@ export async function streamAnswer(
       providerOptions: choice.endpointId
         ? undefined
         : settings.providerSettings[choice.provider]?.options,
+      // An endpoint on a router's host is shaped as that router's requests are.
+      behavesAs: choice.endpointId
+        ? behavesAs(
+            choice.provider,
+            settings.customEndpoints.find((endpoint) => endpoint.id === choice.endpointId)?.baseUrl,
+          )
+        : context.providers?.find((provider) => provider.id === choice.provider)?.behavesAs,
       signal: controller.signal,
       onPart: (part: StreamPart) => {
         if (part.type === 'reasoning-delta') {

@@ -1,7 +1,8 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import { protocols } from '@/lib/protocols';
 import type { ChatRequest, StreamPart } from '@/lib/protocols/types';
-import { providers, type ProviderId } from '@/lib/providers/registry';
+import { definitionFor } from '@/lib/providers/behaviour';
+import type { ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition, ProviderSettingValues } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
 import { gatewayRequest, type OwnAccess } from './gateway-request';
@@ -13,6 +14,8 @@ export interface StreamChatOptions {
   access: OwnAccess;
   /** The user's preferences for this provider (routing, fallbacks), applied by its registry entry. */
   providerOptions?: ProviderSettingValues;
+  /** The router this provider's address is on, whose request shape applies. */
+  behavesAs?: ProviderId;
   signal: AbortSignal;
   onPart: (part: StreamPart) => void;
 }
@@ -22,7 +25,7 @@ export interface StreamChatOptions {
  * Failures before the stream starts throw a ParleyError; failures inside it arrive as parts.
  */
 export async function streamChat(options: StreamChatOptions): Promise<void> {
-  const definition: ProviderDefinition = providers[options.provider];
+  const definition: ProviderDefinition = definitionFor(options.provider, options.behavesAs);
   const adapter = protocols[definition.protocol];
   const native = adapter.buildChatRequest(options.request);
   const adapted = definition.adaptRequestBody

@@ -22,4 +22,6 @@ export interface PublicProvider {
   hasServerKey: boolean;
   /** Works without any key (a local Ollama). */
   keyOptional: boolean;
+  /** The operator's address is on a router's host: requests take that router's shape. */
+  behavesAs?: ProviderId;
 }

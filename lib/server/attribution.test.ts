@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectProviderName } from '@/lib/providers/detect-provider-name';
 import { providers } from '@/lib/providers/registry';
+import { behavesAs, definitionFor } from '@/lib/providers/behaviour';
 import { publicOrigin, sendsAttribution } from './attribution';
+import { buildPublicConfig } from './build-public-config';
 import { loadServerConfig } from './server-config';
 
 describe('the public origin sent as attribution', () => {
@@ -57,5 +59,24 @@ describe('one host table for names, icons and behaviour', () => {
     expect(sendsAttribution(providers.openrouter, 'https://openrouter.ai/api/v1', false)).toBe(
       true,
     );
+  });
+});
+
+describe('an endpoint on a router’s host takes the router’s request shape', () => {
+  it('offers the router’s preferences and applies them, keeping its own paths', () => {
+    const config = buildPublicConfig(
+      loadServerConfig({ OPENAI_COMPATIBLE_BASE_URL: 'https://openrouter.ai/api/v1' }),
+    );
+    const generic = config.providers.find((provider) => provider.id === 'openai-compatible');
+    expect(generic).toMatchObject({ name: 'OpenRouter', behavesAs: 'openrouter' });
+    const shaped = definitionFor('openai-compatible', generic?.behavesAs);
+    expect(shaped.settingFields?.map((field) => field.key)).toContain('providerOnly');
+    expect(shaped.paths).toBe(providers['openai-compatible'].paths);
+    expect(shaped.applyUserSettings?.({ model: 'm' }, { providerOnly: ['anthropic'] })).toEqual({
+      model: 'm',
+      provider: { order: ['anthropic'], only: ['anthropic'] },
+    });
+    expect(behavesAs('openai-compatible', 'https://lab.example/v1')).toBeUndefined();
+    expect(behavesAs('openrouter', 'https://openrouter.ai/api/v1')).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { PublicConfig } from '@/lib/config/public-config';
 import { isModelAllowed } from '@/lib/models/allowlist';
 import { toCatalogModel } from '@/lib/models/catalog-model';
 import { formatModelRef } from '@/lib/models/model-ref';
+import { behavesAs } from '@/lib/providers/behaviour';
 import { providerIds, providers, type ProviderId } from '@/lib/providers/registry';
 import { assembleCatalog } from './model-catalog';
 import { hasServerCredential, type ServerConfig } from './server-config';
@@ -50,6 +51,9 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
       hasServerKey:
         Boolean(config.providers[id].baseUrl) && hasServerCredential(config.providers[id]),
       keyOptional: config.providers[id].keyOptional,
+      ...(behavesAs(id, config.providers[id].baseUrl)
+        ? { behavesAs: behavesAs(id, config.providers[id].baseUrl) }
+        : {}),
     })),
     models,
     defaultModel: defaultRef
