@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import nextEnvironment from '@next/env';
 import next from 'next';
+import { gatewayHeaders } from './lib/gateway/contract.mjs';
 import { addressFromSocket } from './lib/server/address-from-socket.mjs';
 
 // `.env.local`, `.env.production`, `.env` are read exactly as Next reads them, before anything
@@ -46,7 +47,7 @@ const server = createServer((request, response) => {
     return;
   }
   const forwarded = request.headers['x-forwarded-for'];
-  request.headers['x-parley-client-address'] = addressFromSocket(
+  request.headers[gatewayHeaders.clientAddress] = addressFromSocket(
     request.socket.remoteAddress,
     Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
     trustedProxyCount,

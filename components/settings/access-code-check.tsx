@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract';
+import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { useSettingsStore } from '@/lib/store/settings-store';
 
 /** Asks the server whether the code is right (the catalog needs the same access as the keys). */

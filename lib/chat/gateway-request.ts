@@ -1,4 +1,4 @@
-import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract';
+import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import type { CustomEndpoint, PersistedSettings } from '@/lib/store/settings-store';

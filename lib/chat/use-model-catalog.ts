@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
-import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract';
+import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import { useSettingsStore } from '@/lib/store/settings-store';

@@ -1,5 +1,6 @@
 'use client';
 
+import { gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { useEffect, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
 import { ParleyError } from '@/lib/errors/parley-error';
@@ -14,7 +15,7 @@ export function usePublicConfig(): PublicConfigState {
   const [state, setState] = useState<PublicConfigState>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    fetch('/api/config', { cache: 'no-store' })
+    fetch(gatewayPaths.config, { cache: 'no-store' })
       .then(async (response) => {
         if (!response.ok) throw await ParleyError.fromResponse(response);
         return (await response.json()) as PublicConfig;

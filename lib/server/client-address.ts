@@ -1,10 +1,11 @@
+import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 /**
  * The address a request came from, for per-client limits. Only an address the server itself
  * established counts: the custom server (`server.mjs`, which `npm start` runs) reads the socket
  * and walks back TRUSTED_PROXY_COUNT hops of X-Forwarded-For; on Vercel the platform's edge
  * overwrites `x-real-ip`. A client-sent header alone never decides it.
  */
-export const clientAddressHeader = 'x-parley-client-address';
+export const clientAddressHeader = gatewayHeaders.clientAddress;
 const trustedFlag = Symbol.for('parley.trustedClientAddress');
 
 export function clientAddress(headers: Headers): string {

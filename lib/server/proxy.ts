@@ -1,3 +1,4 @@
+import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 import { errorBodyLimitBytes, readBoundedText } from '@/lib/http/read-bounded';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { fetchUpstream } from './fetch-upstream';
@@ -24,7 +25,7 @@ import {
 } from './user-endpoint';
 
 /** Tells SDK users what the parameter policy removed from their request. */
-export const strippedParametersHeader = 'x-parley-stripped-params';
+export const strippedParametersHeader = gatewayHeaders.strippedParameters;
 
 /**
  * The gateway: `/api/<provider>/<path>` → the provider's upstream, in this order: config → route

@@ -4,6 +4,7 @@ import type { AuthScheme } from '@/lib/providers/types';
 import { accessRetryAfter, recordAccessFailure } from './access-failures';
 import { clientAddress } from './client-address';
 import { digestAccessCode, type ProviderRuntime, type ServerConfig } from './server-config';
+import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 
 /**
  * Which key a request may use upstream, decided once per request. `unlocked`: the request
@@ -15,7 +16,7 @@ export type Credential =
   /** The person's own key (none only for a key-optional provider at their own address). */
   | { source: 'user'; apiKey?: string; unlocked: boolean };
 
-export const accessCodeHeader = 'x-access-code';
+export const accessCodeHeader = gatewayHeaders.accessCode;
 
 /** Where each auth scheme's SDK puts its key; an SDK sends the access code the same way. */
 const schemeHeaders: Record<AuthScheme, string | undefined> = {

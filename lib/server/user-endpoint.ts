@@ -3,10 +3,11 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { isPrivateAddress, isPrivateHostName } from './address-guard';
 import type { ServerConfig } from './server-config';
+import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 
-export const userEndpointHeader = 'x-upstream-base-url';
+export const userEndpointHeader = gatewayHeaders.upstreamBaseUrl;
 /** A user endpoint's extra headers, as one JSON object. */
-export const userHeadersHeader = 'x-upstream-headers';
+export const userHeadersHeader = gatewayHeaders.upstreamHeaders;
 
 /** Headers a user's extra headers may never set: credentials, routing and hop-by-hop ones. */
 const reservedHeaders =

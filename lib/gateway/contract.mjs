@@ -1,8 +1,10 @@
+// @ts-check
 /**
  * The gateway's contract with its clients (the browser, SDKs, `server.mjs`): the header names it
- * reads and writes and the paths it serves. Typed once; both sides import these.
+ * reads and writes and the paths it serves. Written once, as plain JavaScript so that
+ * `server.mjs` (which runs before any TypeScript is compiled) imports it too; typed by `checkJs`.
  */
-export const gatewayHeaders = {
+export const gatewayHeaders = /** @type {const} */ ({
   /** The deployment's access code, beside the person's own key or alone. */
   accessCode: 'x-access-code',
   /** The person's own base URL for the provider; used only with their key (and the code). */
@@ -13,11 +15,15 @@ export const gatewayHeaders = {
   strippedParameters: 'x-parley-stripped-params',
   /** The client's address as `server.mjs` established it from the socket. */
   clientAddress: 'x-parley-client-address',
-} as const;
+});
 
-export const gatewayPaths = {
+export const gatewayPaths = /** @type {const} */ ({
   config: '/api/config',
   models: '/api/models',
-  /** `/api/<provider>/<path>`: the provider's own API, through the gateway. */
-  provider: (provider: string, path: string) => `/api/${provider}/${path}`,
-} as const;
+  /**
+   * `/api/<provider>/<path>`: the provider's own API, through the gateway.
+   * @param {string} provider
+   * @param {string} path
+   */
+  provider: (provider, path) => `/api/${provider}/${path}`,
+});
