@@ -1,27 +1,20 @@
 import type { ProtocolId } from '@/lib/providers/types';
 import { parameterRules, reasonsByName, type ModelName } from './capability-rules';
+import {
+  samplingParameters,
+  type RequestSettings,
+  type SamplingParameter,
+  type ValueRange,
+} from './capability-types';
+
 import { claudeVersion, idRequestsThinking, normalizeModelId } from './normalize-model-id';
+
+export { samplingParameters, type RequestSettings, type SamplingParameter, type ValueRange };
 
 /**
  * The parameter policy: which sampling parameters a request may carry (DESIGN "Models").
  * Section numbers (§) cite the upstream wire-formats reference (shared/reference/wire-formats.md).
  */
-
-/** In the order `stripped` reports them. */
-export const samplingParameters = [
-  'temperature',
-  'top_p',
-  'top_k',
-  'presence_penalty',
-  'frequency_penalty',
-  'logprobs',
-  'top_logprobs',
-  'logit_bias',
-  'seed',
-  'stop',
-] as const;
-
-export type SamplingParameter = (typeof samplingParameters)[number];
 
 /** From a live catalog entry when known (OpenRouter `/models`, wire-formats §2). */
 export interface CatalogHints {
@@ -29,12 +22,6 @@ export interface CatalogHints {
   supportedParameters?: readonly string[];
   /** Whether the entry has a `reasoning` object. */
   reasoning?: boolean;
-}
-
-/** Inclusive bounds. */
-export interface ValueRange {
-  min: number;
-  max: number;
 }
 
 export interface ModelCapabilities {
@@ -48,12 +35,6 @@ export interface ModelCapabilities {
 }
 
 /** What a request asks for that changes what the model accepts. */
-export interface RequestSettings {
-  /** `reasoning_effort`, or OpenRouter's `reasoning.effort`. */
-  reasoningEffort?: string;
-  /** Extended thinking is on for this request. */
-  thinking?: boolean;
-}
 
 /** Where each parameter sits in each protocol's native body; an absent one has no field there. */
 export const parameterFields: Record<ProtocolId, Partial<Record<SamplingParameter, string>>> = {

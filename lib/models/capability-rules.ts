@@ -1,5 +1,5 @@
 import type { ProtocolId } from '@/lib/providers/types';
-import type { RequestSettings, SamplingParameter, ValueRange } from './capabilities';
+import type { RequestSettings, SamplingParameter, ValueRange } from './capability-types';
 import { gptVersion, type ClaudeVersion } from './normalize-model-id';
 
 /**
