@@ -342,6 +342,19 @@ test('an operator behind a reverse proxy, settings in .env.local: per-client lim
     const malformed = await fetch(`${app.url}/api/openrouter/%E0%A4%A`);
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).toContain('path:not_allowed');
+    // …nor a body that claims a compression it does not have, with an empty reply.
+    const garbled = await fetch(`${proxy.url}/api/openrouter/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'x-test-client': '198.51.100.23',
+        'x-access-code': code,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      body: 'this is not gzip at all',
+    });
+    expect(garbled.status).toBe(400);
+    expect(await garbled.text()).toContain('request:invalid_json');
 
     const log = app.output();
     expect(log).toContain('"event":"gateway"');

@@ -95,6 +95,14 @@ test('preferences: Ctrl+Enter to send, reasoning collapsed, reset', async ({ pag
   const chat = new ChatPage(page);
   await chat.openWithCode(accessCode, 'openrouter:deepseek/deepseek-r1');
   await page.getByTestId('settings-button').click();
+  // The same model from two providers reads differently in the default-model list.
+  const defaultModel = page.getByTestId('default-model');
+  await expect(defaultModel.locator('option[value="openrouter:openai/gpt-5.1"]')).toHaveText(
+    /· OpenRouter$/,
+  );
+  await expect(defaultModel.locator('option[value="orcarouter:openai/gpt-5.1"]')).toHaveText(
+    /· OrcaRouter$/,
+  );
   await page.getByTestId('send-key').selectOption('modifier-enter');
   await page.getByTestId('reasoning-display').selectOption('collapsed');
   await page.getByTestId('settings-close').click();

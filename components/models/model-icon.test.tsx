@@ -28,6 +28,25 @@ describe('model icons', () => {
     expect(badgeOf('https://llm.example.org/v1')).toHaveLength(1);
   });
 
+  it('draws OrcaRouter with its own mark, as icon and as badge, never a letter', () => {
+    const markup = renderToStaticMarkup(
+      <ModelIcon modelId="anthropic/claude-opus-4.7" provider="orcarouter" />,
+    );
+    expect(images(markup)).toHaveLength(2);
+    const own = renderToStaticMarkup(<ModelIcon modelId="orcarouter/auto" provider="orcarouter" />);
+    expect(images(own)).toHaveLength(1);
+    expect(own).not.toMatch(/>O</);
+    // An endpoint on OrcaRouter's host is badged with the same mark.
+    const hosted = renderToStaticMarkup(
+      <ModelIcon
+        modelId="openai/gpt-5.1"
+        provider="openai-compatible"
+        endpointBaseUrl="https://api.orcarouter.ai/v1"
+      />,
+    );
+    expect(images(hosted)).toHaveLength(2);
+  });
+
   it('shows the maker with the routing provider as a badge, and no badge for the maker itself', () => {
     expect(
       images(
