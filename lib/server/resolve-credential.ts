@@ -131,7 +131,7 @@ export function resolveCredential(
 
 /**
  * Whether the request carries a valid access code, for endpoints that are only about the code
- * (`/api/models?check`, the server catalog): any token presented is a code candidate, and a
+ * (`/api/models?check`, the server catalog): every token presented (in whichever key header) is a code candidate, and a
  * wrong one counts, so no endpoint answers "right or wrong" faster than the lockout allows.
  */
 export function requireAccessCode(headers: Headers, config: ServerConfig): void {
