@@ -38,18 +38,29 @@ export class ParleyError extends Error {
       : { code: this.code, message: this.message };
   }
 
+  /** The headers of this error's JSON answer, for any transport. */
+  wireHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    };
+    if (this.retryAfterSeconds !== undefined) {
+      headers['retry-after'] = String(this.retryAfterSeconds);
+    }
+    return headers;
+  }
+
+  /** The body of this error's JSON answer: `{ error: { code, message, detail? } }`. */
+  wireBody(): string {
+    return JSON.stringify({ error: this.toJSON() });
+  }
+
   toResponse(headers: HeadersInit = {}): Response {
     const responseHeaders = new Headers(headers);
-    responseHeaders.set('content-type', 'application/json; charset=utf-8');
-    responseHeaders.set('cache-control', 'no-store');
-    responseHeaders.set('x-content-type-options', 'nosniff');
-    if (this.retryAfterSeconds !== undefined) {
-      responseHeaders.set('retry-after', String(this.retryAfterSeconds));
-    }
-    return new Response(JSON.stringify({ error: this.toJSON() }), {
-      status: this.status,
-      headers: responseHeaders,
-    });
+    for (const [name, value] of Object.entries(this.wireHeaders()))
+      responseHeaders.set(name, value);
+    return new Response(this.wireBody(), { status: this.status, headers: responseHeaders });
   }
 
   /**

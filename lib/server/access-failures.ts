@@ -1,3 +1,4 @@
+import { processState } from './process-state';
 import type { ServerConfig } from './server-config';
 
 interface FailureWindow {
@@ -7,7 +8,7 @@ interface FailureWindow {
 
 /** Bounded, so a flood of addresses cannot grow it without limit; the oldest entries go first. */
 const maximumTracked = 10_000;
-const failures = new Map<string, FailureWindow>();
+const failures = processState('accessFailures', () => new Map<string, FailureWindow>());
 
 /** Seconds the address must wait, or undefined when it may try a code now. */
 export function accessRetryAfter(

@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 import { knownHost } from '@/lib/providers/known-hosts';
 import { providers } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
@@ -9,7 +10,11 @@ import type { ServerConfig } from './server-config';
  * trusted proxies' `X-Forwarded-Host`/`-Proto` when there are any. Never the internal
  * `http://localhost:<port>` a Node server sees behind a proxy, unless that is the truth.
  */
-export function publicOrigin(headers: Headers, config: ServerConfig, requestUrl?: string): string {
+export function publicOrigin(
+  headers: HeaderSource,
+  config: ServerConfig,
+  requestUrl?: string,
+): string {
   if (config.appUrl) return config.appUrl;
   const origin = headers.get('origin');
   if (origin && /^https?:\/\/[^/]+$/i.test(origin)) return origin;

@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 /**
  * The address a request came from, for per-client limits. Only an address the server itself
@@ -8,7 +9,9 @@ import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
 export const clientAddressHeader = gatewayHeaders.clientAddress;
 const trustedFlag = Symbol.for('parley.trustedClientAddress');
 
-export function clientAddress(headers: Headers): string {
+export function clientAddress(headers: HeaderSource): string {
+  // The Node transport carries the address it took from the socket beside the headers.
+  if (headers.clientAddress) return headers.clientAddress;
   if ((globalThis as Record<symbol, unknown>)[trustedFlag] === true) {
     const fromServer = headers.get(clientAddressHeader);
     if (fromServer) return fromServer;

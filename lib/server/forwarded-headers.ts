@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 /**
  * Header allowlists for both directions. Everything not named here is dropped: cookies,
  * hop-by-hop and forwarding headers, and every credential the client sent (the proxy adds the
@@ -22,7 +23,7 @@ const responseHeaderPrefixesToForward = [
 ];
 
 export function forwardRequestHeaders(
-  incoming: Headers,
+  incoming: HeaderSource,
   providerHeaders: readonly string[],
 ): Headers {
   const outgoing = new Headers();
@@ -33,23 +34,30 @@ export function forwardRequestHeaders(
   return outgoing;
 }
 
-export function forwardResponseHeaders(upstream: Headers): Headers {
-  const outgoing = new Headers();
-  upstream.forEach((value, name) => {
+/**
+ * The upstream response headers the client may see, plus the gateway's own. Takes entries, so a
+ * web `Headers` and Node's header object (`Object.entries`) both pass without a copy.
+ */
+export function forwardResponseHeaders(
+  upstream: Iterable<[string, string | string[] | number | undefined]>,
+): Record<string, string> {
+  const outgoing: Record<string, string> = {};
+  for (const [name, value] of upstream) {
+    if (value === undefined) continue;
     const lower = name.toLowerCase();
     if (
       responseHeadersToForward.has(lower) ||
       responseHeaderPrefixesToForward.some((prefix) => lower.startsWith(prefix))
     ) {
-      outgoing.set(lower, value);
+      outgoing[lower] = Array.isArray(value) ? value.join(', ') : String(value);
     }
-  });
-  // An upstream HTML page (a proxy's error page) must not render as HTML on our origin.
-  if (/html|xml|javascript/i.test(outgoing.get('content-type') ?? '')) {
-    outgoing.set('content-type', 'text/plain; charset=utf-8');
   }
-  outgoing.set('cache-control', 'no-cache, no-transform');
-  outgoing.set('x-accel-buffering', 'no');
-  outgoing.set('x-content-type-options', 'nosniff');
+  // An upstream HTML page (a proxy's error page) must not render as HTML on our origin.
+  if (/html|xml|javascript/i.test(outgoing['content-type'] ?? '')) {
+    outgoing['content-type'] = 'text/plain; charset=utf-8';
+  }
+  outgoing['cache-control'] = 'no-cache, no-transform';
+  outgoing['x-accel-buffering'] = 'no';
+  outgoing['x-content-type-options'] = 'nosniff';
   return outgoing;
 }

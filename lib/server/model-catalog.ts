@@ -1,5 +1,5 @@
+import { processState } from './process-state';
 import { readBoundedText } from '@/lib/http/read-bounded';
-import { attributionHeaders, sendsAttribution } from './attribution';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import { ParleyError } from '@/lib/errors/parley-error';
@@ -9,10 +9,9 @@ import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import { parseModelList, type ListedModel } from '@/lib/models/parse-model-list';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import { fetchUpstream } from './fetch-upstream';
-import { upstreamCredentialHeaders } from './upstream-credential';
 import { hasServerCredential, type ServerConfig } from './server-config';
-import { buildUpstreamUrl } from './upstream-url';
-import { parseUserEndpoint, userEndpointFetch } from './user-endpoint';
+import { planUpstreamRequest, userEndpointRoute } from './upstream-request';
+import { userEndpointFetch } from './user-endpoint';
 
 export interface ProviderCatalog {
   provider: ProviderId;
@@ -31,8 +30,8 @@ interface CacheEntry {
   error?: ErrorCode;
 }
 
-const cache = new Map<ProviderId, CacheEntry>();
-const inFlight = new Map<ProviderId, Promise<CacheEntry>>();
+const cache = processState('catalogCache', () => new Map<ProviderId, CacheEntry>());
+const inFlight = processState('catalogInFlight', () => new Map<ProviderId, Promise<CacheEntry>>());
 
 /** What the live catalog says about one model, if it has been fetched; never waits for it. */
 export function catalogHints(provider: ProviderId, model: string): CatalogHints | undefined {
@@ -158,38 +157,25 @@ export async function fetchModelList(
   referer?: string,
 ): Promise<ListedModel[]> {
   const configured = config.providers[provider];
-  const runtime = userBaseUrl
-    ? {
-        ...configured,
-        baseUrl: parseUserEndpoint(userBaseUrl, config).href,
-        headers: {},
-        credentialHeaders: {},
-        options: {},
-      }
-    : configured;
   const definition: ProviderDefinition = providers[provider];
   const endpoint = definition.paths.find((path) => path.kind === 'models');
-  if (!endpoint || !runtime.baseUrl)
-    throw new ParleyError('provider:not_configured', 'No model list.');
-  const url = buildUpstreamUrl(
-    { provider: runtime, definition, endpoint, attribution: false },
-    'http://catalog.invalid/',
-    undefined,
-  );
-  const response = await fetchUpstream({
-    url,
+  if (!endpoint) throw new ParleyError('provider:not_configured', 'No model list.');
+  const operatorRoute = { provider: configured, definition, endpoint, attribution: false };
+  const route = userBaseUrl ? userEndpointRoute(operatorRoute, userBaseUrl, config) : operatorRoute;
+  if (!route.provider.baseUrl) throw new ParleyError('provider:not_configured', 'No model list.');
+  const plan = planUpstreamRequest({
+    route,
+    credential: {
+      source: apiKey === configured.apiKey && !userBaseUrl ? 'server' : 'user',
+      apiKey,
+    },
+    config,
     method: 'GET',
-    headers: upstreamCredentialHeaders(
-      definition,
-      runtime,
-      { source: apiKey === configured.apiKey && !userBaseUrl ? 'server' : 'user', apiKey },
-      // Routers see the same attribution on discovery as on chat; a person's own address none.
-      new Headers(
-        sendsAttribution(definition, runtime.baseUrl, userBaseUrl !== undefined)
-          ? attributionHeaders(config, config.appUrl ?? referer ?? 'http://localhost')
-          : {},
-      ),
-    ),
+    // Routers see the same attribution on discovery as on chat; a person's own address none.
+    referer: config.appUrl ?? referer ?? 'http://localhost',
+  });
+  const response = await fetchUpstream({
+    ...plan,
     clientSignal: new AbortController().signal,
     timeouts: discoveryTimeouts,
     fetchImplementation: userBaseUrl ? userEndpointFetch(config) : undefined,

@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { ServerConfig } from './server-config';
 
@@ -18,7 +19,7 @@ export function hostNameOf(host: string): string {
  * such a page can set any other header on its own requests. Without `APP_URL` or
  * `ALLOWED_HOSTS` every host is accepted (the start-up line warns).
  */
-export function requireOwnHost(headers: Headers, config: ServerConfig): void {
+export function requireOwnHost(headers: HeaderSource, config: ServerConfig): void {
   if (!config.allowedHosts) return;
   const host = hostNameOf(headers.get('host') ?? '');
   if (loopbackHosts.has(host) || config.allowedHosts.includes(host)) return;

@@ -1,5 +1,5 @@
 import { ParleyError } from '@/lib/errors/parley-error';
-import type { UpstreamOutcome } from './fetch-upstream';
+import type { UpstreamOutcome } from './upstream-call';
 import { log, type LogFields, type LogSettings } from './logger';
 
 /**

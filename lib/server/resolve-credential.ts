@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 import { timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { AuthScheme } from '@/lib/providers/types';
@@ -41,7 +42,7 @@ export interface AccessResult {
  * provider rejects it (see `recordRejectedKey`), since it may be a real key.
  */
 export function checkAccess(
-  headers: Headers,
+  headers: HeaderSource,
   config: ServerConfig,
   auth: AuthScheme = 'bearer',
 ): AccessResult {
@@ -83,7 +84,7 @@ export function checkAccess(
  * server fetch any address.
  */
 export function resolveCredential(
-  headers: Headers,
+  headers: HeaderSource,
   provider: ProviderRuntime,
   config: ServerConfig,
   { userEndpoint = false }: { userEndpoint?: boolean } = {},
@@ -134,7 +135,7 @@ export function resolveCredential(
  * (`/api/models?check`, the server catalog): every token presented (in whichever key header) is a code candidate, and a
  * wrong one counts, so no endpoint answers "right or wrong" faster than the lockout allows.
  */
-export function requireAccessCode(headers: Headers, config: ServerConfig): void {
+export function requireAccessCode(headers: HeaderSource, config: ServerConfig): void {
   if (!codesRequired(config)) return;
   // Whichever header an SDK would use: a guess is a guess, and every one is counted.
   const candidate =
@@ -160,7 +161,7 @@ export function requireAccessCode(headers: Headers, config: ServerConfig): void 
  * guessing through `x-access-code`. (A person who mistypes their own key ten times waits too.)
  */
 export function recordRejectedKey(
-  headers: Headers,
+  headers: HeaderSource,
   credential: Credential,
   status: number,
   config: ServerConfig,
@@ -184,7 +185,7 @@ function refuseWhileLockedOut(address: string, config: ServerConfig): void {
   );
 }
 
-function readBearer(headers: Headers): string | undefined {
+function readBearer(headers: HeaderSource): string | undefined {
   const authorization = headers.get('authorization');
   const match = authorization?.match(/^Bearer\s+(.+)$/i);
   return match?.[1]?.trim() || undefined;

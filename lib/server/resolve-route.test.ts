@@ -31,7 +31,7 @@ describe('routes with a model in the path', () => {
     expect(route.pathModel).toBe('gemini-2.5-pro');
     const url = buildUpstreamUrl(
       route,
-      'http://parley.test/api/google/x?alt=sse&key=leaked&alt2=1',
+      new URL('http://parley.test/api/google/x?alt=sse&key=leaked&alt2=1').searchParams,
       route.pathModel,
     );
     expect(url.toString()).toBe(
@@ -45,7 +45,11 @@ describe('routes with a model in the path', () => {
       'POST',
       config,
     );
-    const url = buildUpstreamUrl(route, 'http://parley.test/?alt=json', route.pathModel);
+    const url = buildUpstreamUrl(
+      route,
+      new URL('http://parley.test/?alt=json').searchParams,
+      route.pathModel,
+    );
     expect(url.search).toBe('');
   });
 
@@ -68,7 +72,7 @@ describe('routes with a model in the path', () => {
     );
     const url = buildUpstreamUrl(
       route,
-      'http://parley.test/?api-version=1999-01-01',
+      new URL('http://parley.test/?api-version=1999-01-01').searchParams,
       'my-deployment',
     );
     expect(url.toString()).toBe(
@@ -88,7 +92,11 @@ describe('routes with a model in the path', () => {
       'POST',
       config,
     );
-    const url = buildUpstreamUrl(route, 'http://parley.test/', '../../admin?x=1');
+    const url = buildUpstreamUrl(
+      route,
+      new URL('http://parley.test/').searchParams,
+      '../../admin?x=1',
+    );
     expect(url.pathname).toBe('/openai/deployments/..%2F..%2Fadmin%3Fx%3D1/chat/completions');
   });
 });

@@ -89,11 +89,15 @@ export class ConfigError extends Error {
   }
 
   /** What a client is told: which variable, never its value. */
-  toResponse(): Response {
+  toParleyError(): ParleyError {
     return new ParleyError(
       'config:invalid',
       `The server configuration is invalid (${this.variable}); see the server log.`,
-    ).toResponse();
+    );
+  }
+
+  toResponse(): Response {
+    return this.toParleyError().toResponse();
   }
 }
 

@@ -1,8 +1,12 @@
+import { processState } from './process-state';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { ServerConfig } from './server-config';
 
-let open = 0;
-const openByClient = new Map<string, number>();
+const slots = processState('streamSlots', () => ({
+  open: 0,
+  openByClient: new Map<string, number>(),
+}));
+const { openByClient } = slots;
 
 /**
  * Takes one of the limited upstream slots (in all, and for this client address) or refuses with
@@ -10,18 +14,18 @@ const openByClient = new Map<string, number>();
  */
 export function acquireStreamSlot(address: string, config: ServerConfig): () => void {
   const mine = openByClient.get(address) ?? 0;
-  if (open >= config.streams.total || mine >= config.streams.perClient) {
+  if (slots.open >= config.streams.total || mine >= config.streams.perClient) {
     throw new ParleyError('gateway:busy', 'Too many answers are streaming at once.', {
       retryAfterSeconds: 5,
     });
   }
-  open += 1;
+  slots.open += 1;
   openByClient.set(address, mine + 1);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    open -= 1;
+    slots.open -= 1;
     const left = (openByClient.get(address) ?? 1) - 1;
     if (left > 0) openByClient.set(address, left);
     else openByClient.delete(address);
@@ -30,5 +34,5 @@ export function acquireStreamSlot(address: string, config: ServerConfig): () => 
 
 /** How many upstream calls are open now (benchmarks and leak tests read it). */
 export function openStreamCount(): number {
-  return open;
+  return slots.open;
 }

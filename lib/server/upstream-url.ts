@@ -11,7 +11,7 @@ const plainQueryValue = /^[\w.~-]{1,512}$/;
  */
 export function buildUpstreamUrl(
   route: ResolvedRoute,
-  requestUrl: string,
+  query: URLSearchParams | undefined,
   model: string | undefined,
 ): URL {
   const base = new URL(`${route.provider.baseUrl}/`);
@@ -29,7 +29,7 @@ export function buildUpstreamUrl(
   }
 
   const allowed = route.endpoint.query ?? {};
-  for (const [name, value] of new URL(requestUrl).searchParams) {
+  for (const [name, value] of query ?? []) {
     const values = allowed[name];
     if (
       values &&

@@ -1,3 +1,4 @@
+import type { HeaderSource } from './header-source';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ParleyError } from '@/lib/errors/parley-error';
@@ -14,7 +15,7 @@ const reservedHeaders =
   /^(authorization|x-api-key|api-key|x-goog-api-key|cookie|host|connection|content-length|content-type|transfer-encoding|te|trailer|upgrade|keep-alive|expect|origin|referer|forwarded|via|proxy-.*|x-forwarded-.*|x-real-ip|x-access-code|x-upstream-.*)$/i;
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
 
-export function userExtraHeaders(headers: Headers): Array<[string, string]> {
+export function userExtraHeaders(headers: HeaderSource): Array<[string, string]> {
   const text = headers.get(userHeadersHeader);
   if (!text) return [];
   let parsed: unknown;

@@ -1,0 +1,194 @@
+import { ParleyError, parseRetryAfter } from '@/lib/errors/parley-error';
+import type { ServerConfig } from './server-config';
+
+/** What the call cost, for the request log: never a header or a byte of content. */
+export interface UpstreamOutcome {
+  /** Attempts after the first. */
+  retries: number;
+  /** Body bytes passed to the client. */
+  bytes: number;
+  /** From the first attempt until the upstream's response headers. */
+  firstByteMs?: number;
+  /** How it ended when it did not end well: `timeout`, `client_abort`, or a network code. */
+  failure?: string;
+}
+
+/** One attempt's answer, as the retry rules need to see it, whichever transport made it. */
+export interface AttemptAnswer {
+  status: number;
+  retryAfter: string | null;
+  /** At most `maxBytes` of the body as text, without losing it for the client. */
+  probe(maxBytes: number): Promise<string>;
+  /** Throws the body away (the attempt is retried). */
+  discard(): Promise<void>;
+}
+
+const defaultMaxRetries = 2;
+/** The longest the gateway waits in all between attempts, Retry-After included. */
+const retryWaitBudgetMs = 12_000;
+const backoffMs = (attempt: number) => 250 * 2 ** attempt;
+const quotaProbeBytes = 16 * 1024;
+/** 429s that waiting does not fix: a spent quota, credit or spend limit (Anthropic's included). */
+const notFixedByWaiting =
+  /insufficient_quota|quota_exceeded|billing|credit|spend_limit|enforced_spend_limit_reached/i;
+
+/**
+ * One upstream call's budgets and bookkeeping, shared by both transports: the first-byte and
+ * total timers, an idle watch that costs nothing per chunk (a chunk only stamps the time; the one
+ * timer re-arms itself for the rest of the gap), the client leaving, and a single `settle`.
+ */
+export class UpstreamCall {
+  readonly controller = new AbortController();
+  readonly outcome: UpstreamOutcome = { retries: 0, bytes: 0 };
+  timedOut = false;
+  private readonly startedAt = performance.now();
+  private readonly totalTimer: ReturnType<typeof setTimeout>;
+  private firstByteTimer?: ReturnType<typeof setTimeout>;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  private lastChunkAt = 0;
+  private settled = false;
+
+  constructor(
+    private readonly timeouts: ServerConfig['timeouts'],
+    private readonly onSettled?: (outcome: UpstreamOutcome) => void,
+  ) {
+    this.totalTimer = setTimeout(this.expire, timeouts.totalMs);
+    this.firstByteTimer = setTimeout(this.expire, timeouts.firstByteMs);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  readonly expire = (): void => {
+    this.timedOut = true;
+    this.controller.abort();
+  };
+
+  readonly clientLeft = (): void => {
+    this.outcome.failure ??= 'client_abort';
+    this.controller.abort();
+  };
+
+  /** The upstream's headers arrived: the first-byte budget is met, the idle watch begins. */
+  answered(): void {
+    clearTimeout(this.firstByteTimer);
+    this.outcome.firstByteMs = performance.now() - this.startedAt;
+    this.lastChunkAt = performance.now();
+    this.idleTimer = setTimeout(this.checkIdle, this.timeouts.idleMs);
+  }
+
+  /** A body chunk passed: no timer is touched. */
+  chunk(byteLength: number): void {
+    this.lastChunkAt = performance.now();
+    this.outcome.bytes += byteLength;
+  }
+
+  private readonly checkIdle = (): void => {
+    const quiet = performance.now() - this.lastChunkAt;
+    if (quiet >= this.timeouts.idleMs) this.expire();
+    else this.idleTimer = setTimeout(this.checkIdle, this.timeouts.idleMs - quiet);
+  };
+
+  /** The call is over, however it ended; the first call counts. */
+  settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.totalTimer);
+    clearTimeout(this.firstByteTimer);
+    clearTimeout(this.idleTimer);
+    if (this.timedOut) this.outcome.failure = 'timeout';
+    this.onSettled?.(this.outcome);
+  }
+
+  /** The typed error for a call that never got an answer; settles the call. */
+  failed(error: unknown): ParleyError {
+    // The network's reason (ENOTFOUND, ECONNREFUSED, a certificate error) tells the user what to fix.
+    const reason = networkReason(error);
+    this.outcome.failure ??= reason ?? 'network';
+    const timedOut = this.timedOut;
+    this.settle();
+    if (error instanceof ParleyError) return error;
+    if (timedOut)
+      return new ParleyError('upstream:timeout', 'The provider did not answer in time.');
+    return new ParleyError('upstream:unreachable', 'The provider could not be reached.', {
+      detail: reason,
+    });
+  }
+
+  /** Redirects are never followed: credentials must not travel to a second address. */
+  static redirectError(): ParleyError {
+    return new ParleyError(
+      'upstream:redirect',
+      'The provider answered with a redirect, which is not followed.',
+    );
+  }
+
+  /**
+   * Makes attempts until one is final. Before the first byte, connection errors, 408, 429 (not a
+   * spent quota) and 5xx are retried (`MAX_RETRIES`, two when unsaid) within a wait budget.
+   */
+  async withRetries<A extends AttemptAnswer>(
+    attempt: (signal: AbortSignal) => Promise<A>,
+    maxRetries = defaultMaxRetries,
+  ): Promise<A> {
+    const { signal } = this;
+    let waited = 0;
+    for (let count = 0; ; count++) {
+      this.outcome.retries = count;
+      const last = count >= maxRetries;
+      let answer: A;
+      try {
+        answer = await attempt(signal);
+      } catch (error) {
+        // A refused address, a timeout or the client leaving is final; a dropped connection is not.
+        if (last || signal.aborted || isRefusedAddress(error)) throw error;
+        waited += await pause(backoffMs(count), retryWaitBudgetMs - waited, signal);
+        continue;
+      }
+      if (last || !(await isRetryable(answer))) return answer;
+      const delay = (parseRetryAfter(answer.retryAfter) ?? 0) * 1000 || backoffMs(count);
+      if (waited + delay > retryWaitBudgetMs) return answer;
+      await answer.discard();
+      waited += await pause(delay, retryWaitBudgetMs - waited, signal);
+    }
+  }
+}
+
+async function isRetryable(answer: AttemptAnswer): Promise<boolean> {
+  const { status } = answer;
+  if (status !== 408 && status !== 429 && status < 500) return false;
+  if (status !== 429) return true;
+  // A spent quota or credit limit answers 429 too, and waiting does not refill it.
+  return !notFixedByWaiting.test(await answer.probe(quotaProbeBytes));
+}
+
+function causeOf(error: unknown): { code?: unknown } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  // fetch wraps the network error as `cause`; undici's own `request` throws it directly.
+  return (error.cause as { code?: unknown } | undefined) ?? (error as { code?: unknown });
+}
+
+function networkReason(error: unknown): string | undefined {
+  const code = causeOf(error)?.code;
+  return typeof code === 'string' && /^[A-Z_]{3,40}$/.test(code) ? code : undefined;
+}
+
+function isRefusedAddress(error: unknown): boolean {
+  return causeOf(error)?.code === 'EPRIVATEADDRESS';
+}
+
+function pause(ms: number, budgetMs: number, signal: AbortSignal): Promise<number> {
+  const wait = Math.max(0, Math.min(ms, budgetMs));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(wait);
+    }, wait);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
