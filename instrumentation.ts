@@ -21,6 +21,12 @@ export async function register(): Promise<void> {
       });
     };
     if (shared[Symbol.for('parley.trustedClientAddress')] === true) {
+      // `npm start`: server.mjs serves the gateway's paths itself with the Node transport.
+      const { nodeGatewayTarget, serveNodeGateway } = await import('./lib/server/node-gateway');
+      shared[Symbol.for('parley.nodeGateway')] = {
+        target: nodeGatewayTarget,
+        serve: serveNodeGateway,
+      };
       shared[Symbol.for('parley.announce')] = (address: string) => {
         log(config.log, 'info', 'ready', { listening: address, ...summary });
         warnHosts();

@@ -34,6 +34,23 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * @typedef {object} NodeGateway
+ * @property {(url: string) => object | undefined} target
+ * @property {(request: import('node:http').IncomingMessage,
+ *   response: import('node:http').ServerResponse, target: object,
+ *   options: { clientAddress: string }) => Promise<void>} serve
+ */
+/**
+ * The gateway's Node transport, which instrumentation.ts registered at prepare(): the same core
+ * the route handler runs, compiled with the app, serving `/api/<provider>/…` without Next's
+ * per-request pipeline. `GATEWAY_TRANSPORT=next` sends those paths through the route handler.
+ */
+const nodeGateway =
+  process.env.GATEWAY_TRANSPORT === 'next'
+    ? undefined
+    : /** @type {NodeGateway | undefined} */ (shared[Symbol.for('parley.nodeGateway')]);
+
 const server = createServer((request, response) => {
   // A path the framework cannot decode (`%E0%A4%A`) would end in its 500: it is the client's
   // mistake, so it gets a 400 in the gateway's own error shape.
@@ -47,11 +64,17 @@ const server = createServer((request, response) => {
     return;
   }
   const forwarded = request.headers['x-forwarded-for'];
-  request.headers[gatewayHeaders.clientAddress] = addressFromSocket(
+  const clientAddress = addressFromSocket(
     request.socket.remoteAddress,
     Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
     trustedProxyCount,
   );
+  const target = nodeGateway?.target(request.url ?? '/');
+  if (nodeGateway && target) {
+    void nodeGateway.serve(request, response, target, { clientAddress });
+    return;
+  }
+  request.headers[gatewayHeaders.clientAddress] = clientAddress;
   void handle(request, response);
 });
 /** @param {string} url */

@@ -68,6 +68,12 @@ export const serverVariables: ReadonlyArray<{
     fallback: '0',
   },
   {
+    names: ['GATEWAY_TRANSPORT'],
+    meaning:
+      '`npm start` only: `node` serves `/api/<provider>/…` in its own Node server; `next` through the route handler, as on Vercel',
+    fallback: 'node',
+  },
+  {
     names: ['ACCESS_FAILURE_LIMIT'],
     meaning: 'Wrong codes per client address before it must wait',
     fallback: '10',

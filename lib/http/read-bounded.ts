@@ -1,26 +1,62 @@
 /** An upstream's error text: enough to show and mask, never a whole hostile body. */
 export const errorBodyLimitBytes = 256 * 1024;
 
+/** A body to read chunk by chunk: a web stream's reader or a Node stream's iterator. */
+export interface ChunkSource {
+  /** The next chunk, or undefined at the end. */
+  next(): Promise<Uint8Array | undefined>;
+  /** Stops the body; the rest is never read. */
+  cancel(): Promise<void>;
+}
+
+export interface BoundedBytes {
+  bytes: Uint8Array;
+  /** The body went on past the limit; the rest was never read (the stream was cancelled). */
+  truncated: boolean;
+  /** The body broke off midway; `bytes` is what arrived. */
+  broken: boolean;
+}
+
 export interface BoundedText {
   text: string;
-  /** The body went on past the limit; the rest was never read (the stream was cancelled). */
   truncated: boolean;
 }
 
+export function webChunks(stream: ReadableStream<Uint8Array>): ChunkSource {
+  const reader = stream.getReader();
+  return {
+    next: async () => {
+      const { done, value } = await reader.read();
+      return done ? undefined : value;
+    },
+    cancel: () => reader.cancel().catch(() => undefined),
+  };
+}
+
+export function iteratedChunks(source: AsyncIterable<Uint8Array>): ChunkSource {
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const { done, value } = await iterator.next();
+      return done ? undefined : value;
+    },
+    cancel: async () => {
+      await iterator.return?.()?.catch(() => undefined);
+    },
+  };
+}
+
 /**
- * Reads at most `maxBytes` of a response body as text, then cancels the rest, so a body of any
- * size costs at most the limit in memory. A body that breaks off midway gives what arrived.
+ * Reads at most `maxBytes` of a body, then cancels the rest, so a body of any size costs at most
+ * the limit in memory. A body that breaks off midway gives what arrived.
  */
-export async function readBoundedText(response: Response, maxBytes: number): Promise<BoundedText> {
-  const reader = response.body?.getReader();
-  if (!reader) return { text: '', truncated: false };
+export async function readBounded(source: ChunkSource, maxBytes: number): Promise<BoundedBytes> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let truncated = false;
+  let broken = false;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for (let value = await source.next(); value; value = await source.next()) {
       const room = maxBytes - size;
       if (value.byteLength > room) {
         chunks.push(value.subarray(0, room));
@@ -32,15 +68,21 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
       size += value.byteLength;
     }
   } catch {
-    // A connection that broke mid-body: what arrived is still worth showing.
+    broken = true;
   }
-  if (truncated) await reader.cancel().catch(() => undefined);
-  const joined = new Uint8Array(size);
+  if (truncated) await source.cancel();
+  const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
-    joined.set(chunk, offset);
+    bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  // A character cut at the limit becomes U+FFFD rather than an exception.
-  return { text: new TextDecoder().decode(joined), truncated };
+  return { bytes, truncated, broken };
+}
+
+/** At most `maxBytes` of a response body as text (a character cut at the limit becomes U+FFFD). */
+export async function readBoundedText(response: Response, maxBytes: number): Promise<BoundedText> {
+  if (!response.body) return { text: '', truncated: false };
+  const { bytes, truncated } = await readBounded(webChunks(response.body), maxBytes);
+  return { text: new TextDecoder().decode(bytes), truncated };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '@/lib/testing/test-server';
 import { buildPublicConfig } from './build-public-config';
-import { proxyRequest } from './proxy';
+import { gatewayTransports } from './testing/gateway-transports';
 import { loadServerConfig } from './server-config';
 
 /** The refactor document's compatibility variables for the generic OpenAI-compatible provider. */
@@ -19,7 +19,7 @@ const chat = (headers: Record<string, string> = {}) =>
   });
 const target = { provider: 'openai-compatible', path: ['chat', 'completions'] };
 
-describe('the generic provider', () => {
+describe.each(gatewayTransports)('the generic provider ($name)', ({ send: proxyRequest }) => {
   it('means OpenRouter when only a key is set, and is off with ENABLED=false', () => {
     const keyed = loadServerConfig({ OPENAI_COMPATIBLE_API_KEY: 'sk-generic' });
     expect(keyed.providers['openai-compatible'].baseUrl).toBe('https://openrouter.ai/api/v1');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server.mjs';
 import { startTestServer, type TestServer } from '@/lib/testing/test-server';
-import { proxyRequest } from './proxy';
+import { gatewayTransports } from './testing/gateway-transports';
 import { openStreamCount } from './stream-limits';
 import { loadServerConfig, type Environment } from './server-config';
 
@@ -50,7 +50,7 @@ async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
 }
 
-describe('the gateway proxy', () => {
+describe.each(gatewayTransports)('the gateway proxy ($name)', ({ send: proxyRequest }) => {
   it('pipes the upstream stream through untouched, comments and all', async () => {
     const response = await proxyRequest(
       chatRequest(chat('mock/reasoning-details')),

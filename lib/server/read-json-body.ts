@@ -1,43 +1,46 @@
 import { ParleyError, isRecord } from '@/lib/errors/parley-error';
+import { readBounded, webChunks, type ChunkSource } from '@/lib/http/read-bounded';
+import type { HeaderSource } from './header-source';
+
+/** A web request's body as a JSON object (the route handler). */
+export function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  return readJsonObject(
+    request.headers,
+    request.body ? webChunks(request.body) : undefined,
+    maxBytes,
+  );
+}
 
 /**
- * Reads the request body once, stopping at `maxBytes` (checked on Content-Length first, then
- * while reading, so an oversized body never reaches the upstream), and parses it as a JSON object.
+ * Reads a request body once, stopping at `maxBytes` (checked on Content-Length first, then while
+ * reading, so an oversized body never reaches the upstream), and parses it as a JSON object.
  */
-export async function readJsonBody(
-  request: Request,
+export async function readJsonObject(
+  headers: HeaderSource,
+  source: ChunkSource | undefined,
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
   const tooLarge = () =>
     new ParleyError('request:too_large', `The request body is larger than ${maxBytes} bytes.`);
-  const declared = Number(request.headers.get('content-length'));
+  const declared = Number(headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
 
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => {
-        // A body that cannot be read (a broken compressed stream, a client that vanished).
-        throw new ParleyError(
-          'request:invalid_json',
-          'The request body could not be read (is its Content-Encoding right?).',
-        );
-      });
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
+  const { bytes, truncated, broken } = source
+    ? await readBounded(source, maxBytes + 1)
+    : { bytes: new Uint8Array(), truncated: false, broken: false };
+  if (truncated || bytes.byteLength > maxBytes) throw tooLarge();
+  if (broken) {
+    // A body that cannot be read (a broken compressed stream, a client that vanished).
+    throw new ParleyError(
+      'request:invalid_json',
+      'The request body could not be read (is its Content-Encoding right?).',
+    );
   }
-
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
+    parsed = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
   } catch {
     throw new ParleyError('request:invalid_json', 'The request body is not valid JSON.');
   }

@@ -3,7 +3,7 @@ import { startMockUpstream, type MockUpstream } from '@/e2e/mock-upstream/server
 import { ParleyError } from '@/lib/errors/parley-error';
 import { startTestServer } from '@/lib/testing/test-server';
 import { isPrivateAddress } from './address-guard';
-import { proxyRequest } from './proxy';
+import { gatewayTransports } from './testing/gateway-transports';
 import { loadServerConfig, type Environment } from './server-config';
 import { guardedLookup, parseUserEndpoint } from './user-endpoint';
 
@@ -112,182 +112,186 @@ describe('user endpoint addresses', () => {
   });
 });
 
-describe('the proxy with a user endpoint', () => {
-  let mock: MockUpstream;
-  beforeAll(async () => {
-    mock = await startMockUpstream();
-  });
-  afterAll(() => mock.close());
-  afterEach(() => mock.reset());
-
-  const configFor = (extra: Environment = {}) =>
-    loadServerConfig({
-      OPENAI_COMPATIBLE_BASE_URL: 'https://operator.example/v1',
-      OPENAI_COMPATIBLE_API_KEY: 'sk-operator',
-      OPENAI_COMPATIBLE_CUSTOM_HEADERS: '{"X-Operator":"secret-header"}',
-      CODE: 'the-access-code',
-      ...extra,
+describe.each(gatewayTransports)(
+  'the proxy with a user endpoint ($name)',
+  ({ send: proxyRequest }) => {
+    let mock: MockUpstream;
+    beforeAll(async () => {
+      mock = await startMockUpstream();
     });
+    afterAll(() => mock.close());
+    afterEach(() => mock.reset());
 
-  const request = (headers: Record<string, string>) =>
-    new Request('http://parley.test/api/openai-compatible/chat/completions', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-upstream-base-url': `${mock.url}/user/v1`,
-        ...headers,
-      },
-      body: JSON.stringify({
-        model: 'mock-plain',
-        stream: true,
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
-    });
-  const target = { provider: 'openai-compatible', path: ['chat', 'completions'] };
+    const configFor = (extra: Environment = {}) =>
+      loadServerConfig({
+        OPENAI_COMPATIBLE_BASE_URL: 'https://operator.example/v1',
+        OPENAI_COMPATIBLE_API_KEY: 'sk-operator',
+        OPENAI_COMPATIBLE_CUSTOM_HEADERS: '{"X-Operator":"secret-header"}',
+        CODE: 'the-access-code',
+        ...extra,
+      });
 
-  it('never sends a server key to an address from the request', async () => {
-    const response = await proxyRequest(
-      request({ 'x-access-code': 'the-access-code' }),
-      target,
-      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
-    );
-    expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      'auth:user_key_required',
-    );
-    expect(mock.requests()).toHaveLength(0);
-  });
-
-  it('refuses a private endpoint unless the operator allows private upstreams', async () => {
-    const response = await proxyRequest(
-      request({ authorization: 'Bearer sk-user' }),
-      target,
-      configFor(),
-    );
-    expect(response.status).toBe(400);
-    expect(mock.requests()).toHaveLength(0);
-  });
-
-  it('never follows a redirect from a user endpoint', async () => {
-    const attacker = await startTestServer((_request, response) => response.end('{}'));
-    const redirecting = await startTestServer((_request, response) => {
-      response.writeHead(302, { location: `${attacker.url}/steal` });
-      response.end();
-    });
-    const response = await proxyRequest(
+    const request = (headers: Record<string, string>) =>
       new Request('http://parley.test/api/openai-compatible/chat/completions', {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          'x-upstream-base-url': `${mock.url}/user/v1`,
+          ...headers,
+        },
+        body: JSON.stringify({
+          model: 'mock-plain',
+          stream: true,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
+      });
+    const target = { provider: 'openai-compatible', path: ['chat', 'completions'] };
+
+    it('never sends a server key to an address from the request', async () => {
+      const response = await proxyRequest(
+        request({ 'x-access-code': 'the-access-code' }),
+        target,
+        configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+      );
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'auth:user_key_required',
+      );
+      expect(mock.requests()).toHaveLength(0);
+    });
+
+    it('refuses a private endpoint unless the operator allows private upstreams', async () => {
+      const response = await proxyRequest(
+        request({ authorization: 'Bearer sk-user' }),
+        target,
+        configFor(),
+      );
+      expect(response.status).toBe(400);
+      expect(mock.requests()).toHaveLength(0);
+    });
+
+    it('never follows a redirect from a user endpoint', async () => {
+      const attacker = await startTestServer((_request, response) => response.end('{}'));
+      const redirecting = await startTestServer((_request, response) => {
+        response.writeHead(302, { location: `${attacker.url}/steal` });
+        response.end();
+      });
+      const response = await proxyRequest(
+        new Request('http://parley.test/api/openai-compatible/chat/completions', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: 'Bearer sk-user',
+            'x-access-code': 'the-access-code',
+            'x-upstream-base-url': `${redirecting.url}/v1`,
+          },
+          body: JSON.stringify({ model: 'm', messages: [] }),
+        }),
+        target,
+        configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+      );
+      await Promise.all([attacker.close(), redirecting.close()]);
+      expect(response.status).toBe(502);
+      expect(redirecting.received).toHaveLength(1);
+      expect(attacker.received).toHaveLength(0);
+    });
+
+    it('sends the user key and the user’s extra headers, never the operator’s', async () => {
+      const response = await proxyRequest(
+        request({
           authorization: 'Bearer sk-user',
           'x-access-code': 'the-access-code',
-          'x-upstream-base-url': `${redirecting.url}/v1`,
-        },
-        body: JSON.stringify({ model: 'm', messages: [] }),
-      }),
-      target,
-      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
-    );
-    await Promise.all([attacker.close(), redirecting.close()]);
-    expect(response.status).toBe(502);
-    expect(redirecting.received).toHaveLength(1);
-    expect(attacker.received).toHaveLength(0);
-  });
-
-  it('sends the user key and the user’s extra headers, never the operator’s', async () => {
-    const response = await proxyRequest(
-      request({
-        authorization: 'Bearer sk-user',
-        'x-access-code': 'the-access-code',
-        'x-upstream-headers': JSON.stringify({
-          'X-Team': 'blue',
-          Cookie: 'a=b',
-          'X-Api-Key': 'smuggled',
-        }),
-      }),
-      target,
-      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
-    );
-    expect(response.status).toBe(200);
-    await response.text();
-    const received = mock.lastRequest();
-    expect(received?.path).toBe('/user/v1/chat/completions');
-    expect(received?.headers.authorization).toBe('Bearer sk-user');
-    expect(received?.headers['x-team']).toBe('blue');
-    for (const name of [
-      'x-operator',
-      'cookie',
-      'x-api-key',
-      'x-upstream-base-url',
-      'x-upstream-headers',
-    ]) {
-      expect(received?.headers[name]).toBeUndefined();
-    }
-  });
-
-  it('with codes configured, an address from the request needs the code too (no open relay)', async () => {
-    const response = await proxyRequest(
-      request({ authorization: 'Bearer made-up-key' }),
-      target,
-      configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
-    );
-    expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      'endpoint:code_required',
-    );
-    expect(mock.requests()).toHaveLength(0);
-  });
-
-  it.each([
-    ['openai-compatible', 'sk-user', 'Bearer sk-user'],
-    ['azure', 'azure-user-key', undefined],
-    ['ollama', undefined, undefined],
-  ])(
-    'reaches a person’s own %s address when the operator configured none',
-    async (provider, key, expectedAuthorization) => {
-      const config = loadServerConfig({ ALLOW_PRIVATE_UPSTREAMS: 'true' });
-      expect(config.providers[provider as 'ollama'].baseUrl).toBeUndefined();
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-upstream-base-url': `${mock.url}/user/v1`,
-      };
-      if (key)
-        headers[provider === 'azure' ? 'api-key' : 'authorization'] = expectedAuthorization ?? key;
-      const response = await proxyRequest(
-        new Request(`http://parley.test/api/${provider}/chat/completions`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({
-            model: 'mock-plain',
-            stream: true,
-            messages: [{ role: 'user', content: 'hi' }],
+          'x-upstream-headers': JSON.stringify({
+            'X-Team': 'blue',
+            Cookie: 'a=b',
+            'X-Api-Key': 'smuggled',
           }),
         }),
-        { provider, path: ['chat', 'completions'] },
-        config,
+        target,
+        configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
       );
       expect(response.status).toBe(200);
       await response.text();
       const received = mock.lastRequest();
       expect(received?.path).toBe('/user/v1/chat/completions');
-      if (provider === 'azure') expect(received?.headers['api-key']).toBe(key);
-      else expect(received?.headers.authorization).toBe(expectedAuthorization);
-    },
-  );
+      expect(received?.headers.authorization).toBe('Bearer sk-user');
+      expect(received?.headers['x-team']).toBe('blue');
+      for (const name of [
+        'x-operator',
+        'cookie',
+        'x-api-key',
+        'x-upstream-base-url',
+        'x-upstream-headers',
+      ]) {
+        expect(received?.headers[name]).toBeUndefined();
+      }
+    });
 
-  it('without a person’s own address, an unconfigured provider says so', async () => {
-    const response = await proxyRequest(
-      new Request('http://parley.test/api/ollama/chat/completions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'm', messages: [] }),
-      }),
-      { provider: 'ollama', path: ['chat', 'completions'] },
-      loadServerConfig({}),
+    it('with codes configured, an address from the request needs the code too (no open relay)', async () => {
+      const response = await proxyRequest(
+        request({ authorization: 'Bearer made-up-key' }),
+        target,
+        configFor({ ALLOW_PRIVATE_UPSTREAMS: 'true' }),
+      );
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'endpoint:code_required',
+      );
+      expect(mock.requests()).toHaveLength(0);
+    });
+
+    it.each([
+      ['openai-compatible', 'sk-user', 'Bearer sk-user'],
+      ['azure', 'azure-user-key', undefined],
+      ['ollama', undefined, undefined],
+    ])(
+      'reaches a person’s own %s address when the operator configured none',
+      async (provider, key, expectedAuthorization) => {
+        const config = loadServerConfig({ ALLOW_PRIVATE_UPSTREAMS: 'true' });
+        expect(config.providers[provider as 'ollama'].baseUrl).toBeUndefined();
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'x-upstream-base-url': `${mock.url}/user/v1`,
+        };
+        if (key)
+          headers[provider === 'azure' ? 'api-key' : 'authorization'] =
+            expectedAuthorization ?? key;
+        const response = await proxyRequest(
+          new Request(`http://parley.test/api/${provider}/chat/completions`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              model: 'mock-plain',
+              stream: true,
+              messages: [{ role: 'user', content: 'hi' }],
+            }),
+          }),
+          { provider, path: ['chat', 'completions'] },
+          config,
+        );
+        expect(response.status).toBe(200);
+        await response.text();
+        const received = mock.lastRequest();
+        expect(received?.path).toBe('/user/v1/chat/completions');
+        if (provider === 'azure') expect(received?.headers['api-key']).toBe(key);
+        else expect(received?.headers.authorization).toBe(expectedAuthorization);
+      },
     );
-    expect(response.status).toBe(503);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      'provider:not_configured',
-    );
-  });
-});
+
+    it('without a person’s own address, an unconfigured provider says so', async () => {
+      const response = await proxyRequest(
+        new Request('http://parley.test/api/ollama/chat/completions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'm', messages: [] }),
+        }),
+        { provider: 'ollama', path: ['chat', 'completions'] },
+        loadServerConfig({}),
+      );
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'provider:not_configured',
+      );
+    });
+  },
+);

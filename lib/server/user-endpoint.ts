@@ -1,3 +1,4 @@
+import { processState } from './process-state';
 import type { HeaderSource } from './header-source';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -92,13 +93,16 @@ export function guardedLookup(
   });
 }
 
-let guardedAgent: Agent | undefined;
+/** The connection pool for user endpoints: every connection passes the address guard. */
+export function userEndpointDispatcher(config: ServerConfig): Agent | undefined {
+  if (config.userEndpoints.allowPrivate) return undefined;
+  return processState('guardedAgent', () => new Agent({ connect: { lookup: guardedLookup } }));
+}
 
-/** The fetch used for user endpoints: same API, but every connection passes the address guard. */
+/** The fetch used for user endpoints: same API, through the guarded pool. */
 export function userEndpointFetch(config: ServerConfig): typeof fetch {
-  if (config.userEndpoints.allowPrivate) return fetch;
-  guardedAgent ??= new Agent({ connect: { lookup: guardedLookup } });
-  const agent = guardedAgent;
+  const agent = userEndpointDispatcher(config);
+  if (!agent) return fetch;
   return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),

@@ -1,0 +1,312 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { request as undiciRequest, type Dispatcher } from 'undici';
+import { securityHeaders } from '@/lib/gateway/security-headers.mjs';
+import { ParleyError } from '@/lib/errors/parley-error';
+import { iteratedChunks, readBounded, type ChunkSource } from '@/lib/http/read-bounded';
+import { isProviderId } from '@/lib/providers/registry';
+import {
+  GatewayFailure,
+  failGatewayCall,
+  maskSecret,
+  maskedBodyLimitBytes,
+  prepareGatewayCall,
+  upstreamAnswered,
+  type GatewayCall,
+  type GatewayRequest,
+} from './gateway-core';
+import type { HeaderSource } from './header-source';
+import { readJsonObject } from './read-json-body';
+import { RequestLog } from './request-log';
+import type { RouteTarget } from './resolve-route';
+import type { ServerConfig } from './server-config';
+import { UpstreamCall, type AttemptAnswer } from './upstream-call';
+import { userEndpointDispatcher } from './user-endpoint';
+
+export interface NodeGatewayOptions {
+  /** The client's address as the server established it (socket plus trusted proxy hops). */
+  clientAddress: string;
+  /** For tests; the process's configuration otherwise. */
+  config?: ServerConfig;
+}
+
+/** `/api/<provider>/<path…>` with a plain path: the Node transport's; anything else is Next's. */
+const gatewayPath = /^\/api\/([a-z0-9-]+)\/([^?#]*[^/?#])(?:\?|$)/;
+
+/**
+ * The route target of a request URL, when the Node transport serves it: a known provider and a
+ * path without empty segments (Next's own rules, such as its trailing-slash redirect, apply to
+ * the rest, which the route handler still serves).
+ */
+export function nodeGatewayTarget(url: string): RouteTarget | undefined {
+  const match = gatewayPath.exec(url);
+  if (!match || !isProviderId(match[1] ?? '')) return undefined;
+  const rest = match[2] ?? '';
+  if (rest.includes('//')) return undefined;
+  try {
+    return { provider: match[1] ?? '', path: rest.split('/').map(decodeURIComponent) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Node transport (`npm start`): the same core decides as in the route handler, and the
+ * upstream body is piped straight to the socket with undici's `request`: no web streams, no
+ * per-chunk promise, an idle watch that does not touch a timer per chunk, and writes coalesced
+ * per tick with `cork`.
+ */
+export async function serveNodeGateway(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  target: RouteTarget,
+  options: NodeGatewayOptions,
+): Promise<void> {
+  const headers = nodeHeaders(incoming.headers, options.clientAddress);
+  const request: GatewayRequest = {
+    method: incoming.method ?? 'GET',
+    url: requestUrl(incoming),
+    headers,
+    readJson: (maxBytes) => readJsonObject(headers, decodedBody(incoming), maxBytes),
+  };
+  let call: GatewayCall | undefined;
+  try {
+    call = await prepareGatewayCall(request, target, options.config);
+    await forward(call, request, outgoing);
+  } catch (error) {
+    const log = call?.log ?? new RequestLog(() => undefined, request.method, target.provider);
+    writeError(outgoing, failGatewayCall(log, error).error);
+  }
+}
+
+async function forward(
+  gatewayCall: GatewayCall,
+  request: GatewayRequest,
+  outgoing: ServerResponse,
+): Promise<void> {
+  const { config, upstream: plan } = gatewayCall;
+  const call = new UpstreamCall(config.timeouts, gatewayCall.settled);
+  const onClientGone = () => {
+    if (!outgoing.writableFinished) call.clientLeft();
+  };
+  outgoing.once('close', onClientGone);
+  const dispatcher = gatewayCall.userEndpoint ? userEndpointDispatcher(config) : undefined;
+  const upstreamHeaders: Record<string, string> = {};
+  plan.headers.forEach((value, name) => {
+    upstreamHeaders[name] = value;
+  });
+
+  let answer: NodeAnswer;
+  try {
+    answer = await call.withRetries(
+      (signal) => requestAttempt(plan, upstreamHeaders, signal, dispatcher),
+      config.maxRetries,
+    );
+    call.answered();
+  } catch (error) {
+    outgoing.off('close', onClientGone);
+    throw call.failed(error);
+  }
+  const { status, body } = answer;
+  if (status >= 300 && status < 400) {
+    call.settle();
+    discardBody(body);
+    throw UpstreamCall.redirectError();
+  }
+  const { headers, maskWith } = upstreamAnswered(
+    gatewayCall,
+    request,
+    status,
+    Object.entries(answer.headers),
+  );
+  if (maskWith || answer.buffered) {
+    const { bytes, truncated } =
+      answer.buffered ?? (await readBounded(iteratedChunks(body), maskedBodyLimitBytes));
+    call.chunk(bytes.byteLength);
+    call.settle();
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    writeHead(outgoing, status, headers);
+    outgoing.end(maskWith ? maskSecret(text, truncated, maskWith) : text);
+    return;
+  }
+  writeHead(outgoing, status, headers);
+  const isStream = /text\/event-stream/i.test(headers['content-type'] ?? '');
+  pipeBody(body, outgoing, call, isStream ? gatewayCall.streamErrorEvent : undefined);
+}
+
+interface NodeAnswer extends AttemptAnswer {
+  headers: IncomingHttpHeaders;
+  body: Readable;
+  /** The body, already read for the quota probe (a 429's, small and bounded). */
+  buffered?: { bytes: Uint8Array; truncated: boolean };
+}
+
+async function requestAttempt(
+  plan: GatewayCall['upstream'],
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  dispatcher: Dispatcher | undefined,
+): Promise<NodeAnswer> {
+  const response = await undiciRequest(plan.url, {
+    method: plan.method as Dispatcher.HttpMethod,
+    headers,
+    body: plan.body,
+    signal,
+    dispatcher,
+  });
+  const retryAfter = response.headers['retry-after'];
+  const answer: NodeAnswer = {
+    status: response.statusCode,
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+    headers: response.headers,
+    body: response.body,
+    probe: async (maxBytes) => {
+      // Only a 429 is probed: its whole (bounded) body is kept for the client.
+      answer.buffered = await readBounded(
+        iteratedChunks(response.body),
+        Math.max(maxBytes, maskedBodyLimitBytes),
+      );
+      const { bytes } = answer.buffered;
+      return Buffer.from(
+        bytes.buffer,
+        bytes.byteOffset,
+        Math.min(bytes.byteLength, maxBytes),
+      ).toString('utf8');
+    },
+    discard: async () => {
+      discardBody(response.body);
+    },
+  };
+  return answer;
+}
+
+/**
+ * Upstream body → client socket. A chunk costs a byte count, a time stamp and a write; writes
+ * within one tick go out together (`cork`). Backpressure pauses the upstream. When a budget runs
+ * out mid-stream the client gets an error event in the protocol's own format; when the client
+ * leaves, the upstream is aborted at once so it stops generating (and billing).
+ */
+function pipeBody(
+  body: Readable,
+  outgoing: ServerResponse,
+  call: UpstreamCall,
+  timeoutEvent: ((code: string, message: string) => string) | undefined,
+): void {
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    outgoing.uncork();
+  };
+  const onData = (chunk: Buffer) => {
+    call.chunk(chunk.byteLength);
+    if (!corked) {
+      corked = true;
+      outgoing.cork();
+      process.nextTick(uncork);
+    }
+    if (!outgoing.write(chunk)) body.pause();
+  };
+  const onDrain = () => body.resume();
+  const finish = () => {
+    body.off('data', onData);
+    outgoing.off('drain', onDrain);
+    call.settle();
+  };
+  body.on('data', onData);
+  outgoing.on('drain', onDrain);
+  body.once('end', () => {
+    finish();
+    outgoing.end();
+  });
+  body.once('error', () => {
+    const timedOut = call.timedOut;
+    finish();
+    if (outgoing.destroyed) return;
+    if (timedOut && timeoutEvent) {
+      outgoing.end(timeoutEvent('upstream:timeout', 'The provider stopped sending for too long.'));
+      return;
+    }
+    outgoing.destroy();
+  });
+  outgoing.once('close', () => {
+    if (outgoing.writableFinished) return;
+    // The client went away mid-body.
+    finish();
+    call.controller.abort();
+    discardBody(body);
+  });
+}
+
+/** Stops an upstream body; undici reports the stop as an error, which is expected here. */
+function discardBody(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function writeHead(
+  outgoing: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+): void {
+  outgoing.writeHead(status, { ...securityHeaders, ...headers });
+}
+
+function writeError(outgoing: ServerResponse, error: ParleyError): void {
+  if (outgoing.headersSent) {
+    outgoing.destroy();
+    return;
+  }
+  outgoing.writeHead(error.status, { ...securityHeaders, ...error.wireHeaders() });
+  outgoing.end(error.wireBody());
+}
+
+/** `IncomingMessage.headers` read in place, with the address the server established. */
+function nodeHeaders(raw: IncomingHttpHeaders, address: string): HeaderSource {
+  return {
+    clientAddress: address,
+    get(name) {
+      const value = raw[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    has(name) {
+      return raw[name.toLowerCase()] !== undefined;
+    },
+  };
+}
+
+function requestUrl(incoming: IncomingMessage): URL {
+  try {
+    return new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`);
+  } catch {
+    return new URL(incoming.url ?? '/', 'http://localhost');
+  }
+}
+
+/**
+ * The request body, decompressed when the client says it is (`Content-Encoding` gzip, deflate
+ * or br, as Next reads it); the size limit applies to what comes out.
+ */
+function decodedBody(incoming: IncomingMessage): ChunkSource {
+  const encoding = (incoming.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return iteratedChunks(incoming);
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
+  if (!decoder) {
+    throw new ParleyError(
+      'request:invalid_json',
+      'The request body could not be read (is its Content-Encoding right?).',
+    );
+  }
+  incoming.on('error', (error) => decoder.destroy(error));
+  return iteratedChunks(incoming.pipe(decoder));
+}
+
+export { GatewayFailure };
