@@ -42,11 +42,12 @@ await app.prepare();
  *   options: { clientAddress: string }) => Promise<void>} serve
  */
 /**
- * The gateway's Node transport, which instrumentation.ts registered at prepare(): the same core
- * the route handler runs, compiled with the app, serving `/api/<provider>/…` without Next's
+ * The gateway's Node transport, which instrumentation.ts registers while the app starts: the same
+ * core the route handler runs, compiled with the app, serving `/api/<provider>/…` without Next's
  * per-request pipeline. `GATEWAY_TRANSPORT=next` sends those paths through the route handler.
+ * @returns {NodeGateway | undefined}
  */
-const nodeGateway =
+const nodeGateway = () =>
   process.env.GATEWAY_TRANSPORT === 'next'
     ? undefined
     : /** @type {NodeGateway | undefined} */ (shared[Symbol.for('parley.nodeGateway')]);
@@ -69,9 +70,10 @@ const server = createServer((request, response) => {
     Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
     trustedProxyCount,
   );
-  const target = nodeGateway?.target(request.url ?? '/');
-  if (nodeGateway && target) {
-    void nodeGateway.serve(request, response, target, { clientAddress });
+  const gateway = nodeGateway();
+  const target = gateway?.target(request.url ?? '/');
+  if (gateway && target) {
+    void gateway.serve(request, response, target, { clientAddress });
     return;
   }
   request.headers[gatewayHeaders.clientAddress] = clientAddress;

@@ -11,19 +11,37 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const root = new URL('../../', import.meta.url);
 
 /**
- * @param {Record<string, string>} [environment] extra environment for the app
- * @returns {Promise<{ appUrl: string, mockUrl: string, stop: () => void, appPid: number | undefined }>}
+ * The mock upstream in its own process.
+ * @returns {Promise<{ url: string, stop: () => void, pid: number | undefined }>}
  */
-export async function startApp(environment = {}) {
-  if (!existsSync(new URL('.next/BUILD_ID', root))) {
-    throw new Error('No production build found: run `npm run build` first.');
-  }
-  const mockPort = await freePort();
-  const mockUrl = `http://127.0.0.1:${mockPort}`;
-  const mock = spawn('node', ['e2e/mock-upstream/cli.mjs', '--port', String(mockPort)], {
+export async function startMock() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const mock = spawn('node', ['e2e/mock-upstream/cli.mjs', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const stop = () => mock.kill('SIGTERM');
+  try {
+    await waitFor(`${url}/__mock/stats`);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url, stop, pid: mock.pid };
+}
+
+/**
+ * @param {Record<string, string>} [environment] extra environment for the app
+ * @param {{ mockUrl?: string }} [options] an upstream already running (else one is started)
+ * @returns {Promise<{ appUrl: string, mockUrl: string, stop: () => void, appPid: number | undefined }>}
+ */
+export async function startApp(environment = {}, options = {}) {
+  if (!existsSync(new URL('.next/BUILD_ID', root))) {
+    throw new Error('No production build found: run `npm run build` first.');
+  }
+  const mock = options.mockUrl ? undefined : await startMock();
+  const mockUrl = options.mockUrl ?? mock?.url ?? '';
   const appPort = await freePort();
   const app = spawn('node', ['server.mjs', '-H', '127.0.0.1', '-p', String(appPort)], {
     cwd: root,
@@ -42,11 +60,10 @@ export async function startApp(environment = {}) {
   });
   const stop = () => {
     app.kill('SIGTERM');
-    mock.kill('SIGTERM');
+    mock?.stop();
   };
   const appUrl = `http://127.0.0.1:${appPort}`;
   try {
-    await waitFor(`${mockUrl}/__mock/stats`);
     await waitFor(`${appUrl}/api/config`);
   } catch (error) {
     stop();

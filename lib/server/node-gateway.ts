@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { securityHeaders } from '@/lib/gateway/security-headers.mjs';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { iteratedChunks, readBounded, type ChunkSource } from '@/lib/http/read-bounded';
@@ -22,7 +23,8 @@ import { RequestLog } from './request-log';
 import type { RouteTarget } from './resolve-route';
 import type { ServerConfig } from './server-config';
 import { UpstreamCall, type AttemptAnswer } from './upstream-call';
-import { userEndpointDispatcher } from './user-endpoint';
+import { processState } from './process-state';
+import { guardedLookup } from './user-endpoint';
 
 export interface NodeGatewayOptions {
   /** The client's address as the server established it (socket plus trusted proxy hops). */
@@ -53,9 +55,9 @@ export function nodeGatewayTarget(url: string): RouteTarget | undefined {
 
 /**
  * The Node transport (`npm start`): the same core decides as in the route handler, and the
- * upstream body is piped straight to the socket with undici's `request`: no web streams, no
+ * upstream body is piped straight to the socket with Node's own HTTP client: no web streams, no
  * per-chunk promise, an idle watch that does not touch a timer per chunk, and writes coalesced
- * per tick with `cork`.
+ * per tick (Node corks the socket per write and uncorks on the next tick).
  */
 export async function serveNodeGateway(
   incoming: IncomingMessage,
@@ -91,7 +93,9 @@ async function forward(
     if (!outgoing.writableFinished) call.clientLeft();
   };
   outgoing.once('close', onClientGone);
-  const dispatcher = gatewayCall.userEndpoint ? userEndpointDispatcher(config) : undefined;
+  // A person's own address passes the address guard at connect time, unless the operator
+  // allows private upstreams.
+  const guarded = gatewayCall.userEndpoint && !config.userEndpoints.allowPrivate;
   const upstreamHeaders: Record<string, string> = {};
   plan.headers.forEach((value, name) => {
     upstreamHeaders[name] = value;
@@ -100,7 +104,7 @@ async function forward(
   let answer: NodeAnswer;
   try {
     answer = await call.withRetries(
-      (signal) => requestAttempt(plan, upstreamHeaders, signal, dispatcher),
+      (signal) => requestAttempt(plan, upstreamHeaders, signal, guarded),
       config.maxRetries,
     );
     call.answered();
@@ -142,48 +146,65 @@ interface NodeAnswer extends AttemptAnswer {
   buffered?: { bytes: Uint8Array; truncated: boolean };
 }
 
-async function requestAttempt(
+/** Keep-alive pools for the operator's upstreams; the guarded ones for people's own addresses. */
+const operatorAgents = processState('nodeAgents', () => ({
+  'http:': new HttpAgent({ keepAlive: true, maxSockets: Infinity }),
+  'https:': new HttpsAgent({ keepAlive: true, maxSockets: Infinity }),
+}));
+const guardedAgents = processState('guardedNodeAgents', () => ({
+  'http:': new HttpAgent({ keepAlive: true, maxSockets: Infinity, lookup: guardedLookup }),
+  'https:': new HttpsAgent({ keepAlive: true, maxSockets: Infinity, lookup: guardedLookup }),
+}));
+
+/**
+ * One attempt with Node's own HTTP client (its native parser; the same machinery a bare pipe
+ * uses), resolved when the upstream's headers arrive.
+ */
+function requestAttempt(
   plan: GatewayCall['upstream'],
   headers: Record<string, string>,
   signal: AbortSignal,
-  dispatcher: Dispatcher | undefined,
+  guarded: boolean,
 ): Promise<NodeAnswer> {
-  const response = await undiciRequest(plan.url, {
-    method: plan.method as Dispatcher.HttpMethod,
-    headers,
-    body: plan.body,
-    signal,
-    dispatcher,
+  const secure = plan.url.protocol === 'https:';
+  const agent = (guarded ? guardedAgents : operatorAgents)[secure ? 'https:' : 'http:'];
+  const send = secure ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = send(plan.url, { method: plan.method, headers, agent, signal }, (response) => {
+      const retryAfter = response.headers['retry-after'];
+      const answer: NodeAnswer = {
+        status: response.statusCode ?? 502,
+        retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+        headers: response.headers,
+        body: response,
+        probe: async (maxBytes) => {
+          // Only a 429 is probed: its whole (bounded) body is kept for the client.
+          answer.buffered = await readBounded(
+            iteratedChunks(response),
+            Math.max(maxBytes, maskedBodyLimitBytes),
+          );
+          const { bytes } = answer.buffered;
+          return Buffer.from(
+            bytes.buffer,
+            bytes.byteOffset,
+            Math.min(bytes.byteLength, maxBytes),
+          ).toString('utf8');
+        },
+        discard: async () => {
+          discardBody(response);
+        },
+      };
+      resolve(answer);
+    });
+    outgoing.on('error', reject);
+    if (plan.body !== undefined) outgoing.setHeader('content-length', Buffer.byteLength(plan.body));
+    outgoing.end(plan.body);
   });
-  const retryAfter = response.headers['retry-after'];
-  const answer: NodeAnswer = {
-    status: response.statusCode,
-    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
-    headers: response.headers,
-    body: response.body,
-    probe: async (maxBytes) => {
-      // Only a 429 is probed: its whole (bounded) body is kept for the client.
-      answer.buffered = await readBounded(
-        iteratedChunks(response.body),
-        Math.max(maxBytes, maskedBodyLimitBytes),
-      );
-      const { bytes } = answer.buffered;
-      return Buffer.from(
-        bytes.buffer,
-        bytes.byteOffset,
-        Math.min(bytes.byteLength, maxBytes),
-      ).toString('utf8');
-    },
-    discard: async () => {
-      discardBody(response.body);
-    },
-  };
-  return answer;
 }
 
 /**
  * Upstream body → client socket. A chunk costs a byte count, a time stamp and a write; writes
- * within one tick go out together (`cork`). Backpressure pauses the upstream. When a budget runs
+ * within one tick go out together. Backpressure pauses the upstream. When a budget runs
  * out mid-stream the client gets an error event in the protocol's own format; when the client
  * leaves, the upstream is aborted at once so it stops generating (and billing).
  */
@@ -193,18 +214,10 @@ function pipeBody(
   call: UpstreamCall,
   timeoutEvent: ((code: string, message: string) => string) | undefined,
 ): void {
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    outgoing.uncork();
-  };
+  // Node's response corks its socket on a write and uncorks on the next tick, so the chunks
+  // that arrive within one tick already leave in one `writev`.
   const onData = (chunk: Buffer) => {
     call.chunk(chunk.byteLength);
-    if (!corked) {
-      corked = true;
-      outgoing.cork();
-      process.nextTick(uncork);
-    }
     if (!outgoing.write(chunk)) body.pause();
   };
   const onDrain = () => body.resume();
@@ -213,13 +226,10 @@ function pipeBody(
     outgoing.off('drain', onDrain);
     call.settle();
   };
-  body.on('data', onData);
-  outgoing.on('drain', onDrain);
-  body.once('end', () => {
-    finish();
-    outgoing.end();
-  });
-  body.once('error', () => {
+  let over = false;
+  const broken = () => {
+    if (over) return;
+    over = true;
     const timedOut = call.timedOut;
     finish();
     if (outgoing.destroyed) return;
@@ -228,10 +238,23 @@ function pipeBody(
       return;
     }
     outgoing.destroy();
+  };
+  body.on('data', onData);
+  outgoing.on('drain', onDrain);
+  body.once('end', () => {
+    if (over) return;
+    over = true;
+    finish();
+    outgoing.end();
   });
+  body.once('error', broken);
+  // An upstream connection that closes before the body ended is a break, error event or not.
+  body.once('close', broken);
+  body.on('error', () => undefined);
   outgoing.once('close', () => {
-    if (outgoing.writableFinished) return;
+    if (outgoing.writableFinished || over) return;
     // The client went away mid-body.
+    over = true;
     finish();
     call.controller.abort();
     discardBody(body);

@@ -514,12 +514,12 @@ describe.each(gatewayTransports)('the gateway proxy ($name)', ({ send: proxyRequ
 
   it('logs one line per request with its facts, and never a key, a code or the content', async () => {
     const lines: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-      lines.push(String(line));
-    });
-    const errors = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
-      lines.push(String(line));
-    });
+    const capture = (line: string | Uint8Array) => {
+      lines.push(...String(line).trimEnd().split('\n'));
+      return true;
+    };
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const errors = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     try {
       const config = configFor({ LOG_FORMAT: 'json' });
       const body = {
