@@ -11,7 +11,7 @@
  *
  * Prints, per scenario and side: first byte p50, total time, streams/s and the serving process's
  * CPU per stream (from /proc), then memory (RSS at c=100 and after), 1,000 streams arriving at
- * once, 2,000 held streams and 1,000 aborts. Writes bench/results/gateway.json. Figures, not
+ * once, 2,000 held streams, and 1,000 clients leaving mid-stream and before the first byte. Writes bench/results/gateway.json. Figures, not
  * assertions; `bench:check` compares them with the targets.
  */
 import { spawn } from 'node:child_process';
@@ -87,10 +87,14 @@ try {
   console.log(
     `held streams: ${held.node.streams}: node ${held.node.kilobytesPerStream.toFixed(1)} KB each, pipe ${held.pipe.kilobytesPerStream.toFixed(1)} KB each; errors ${held.pipe.errors}/${held.node.errors}`,
   );
-  const aborts = await abortStreams('node', quick ? 300 : 1000);
-  console.log(
-    `aborts: ${aborts.clients} clients left mid-stream, ${aborts.leftOpen} upstream calls left open`,
-  );
+  const aborts = [];
+  for (const kind of /** @type {const} */ (['mid-stream', 'before first byte'])) {
+    const row = await abortStreams('node', quick ? 300 : 1000, kind);
+    aborts.push(row);
+    console.log(
+      `aborts ${kind}: ${row.clients} clients left, ${row.leftOpen} upstream calls left open`,
+    );
+  }
 
   mkdirSync(new URL('bench/results/', root), { recursive: true });
   writeFileSync(
@@ -270,15 +274,24 @@ async function holdStreams(/** @type {SideName} */ side, /** @type {number} */ c
   };
 }
 
-/** Clients that leave mid-stream: every upstream call must be closed after. */
-async function abortStreams(/** @type {SideName} */ side, /** @type {number} */ clients) {
+/**
+ * Clients that leave, mid-stream or before the first byte: every upstream call must be closed
+ * after (the gateway aborts it; it must not keep generating for nobody).
+ * @param {SideName} side @param {number} clients @param {'mid-stream' | 'before first byte'} kind
+ */
+async function abortStreams(side, clients, kind) {
   await resetMock();
   const controllers = Array.from({ length: clients }, () => new AbortController());
+  const model = kind === 'mid-stream' ? 'mock/abort-chunks-400-delay-50' : 'mock/abort-wait-30000';
   const pending = controllers.map((controller) =>
-    stream(side, 'mock/abort-chunks-400-delay-50', controller.signal, () =>
-      controller.abort(),
-    ).catch(() => undefined),
+    stream(side, model, controller.signal, () => controller.abort()).catch(() => undefined),
   );
+  if (kind === 'before first byte') {
+    // Every call waits at the mock for its answer; then every client leaves.
+    for (let attempt = 0; attempt < 100 && (await mockStats()).open < clients; attempt++)
+      await sleep(100);
+    for (const controller of controllers) controller.abort();
+  }
   await Promise.all(pending);
   let leftOpen = -1;
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -286,7 +299,7 @@ async function abortStreams(/** @type {SideName} */ side, /** @type {number} */ 
     if (leftOpen === 0) break;
     await sleep(25);
   }
-  return { clients, leftOpen };
+  return { kind, clients, leftOpen };
 }
 
 async function resetMock() {

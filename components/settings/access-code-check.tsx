@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { useSettingsStore } from '@/lib/store/settings-store';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 /** Asks the server whether the code is right (the catalog needs the same access as the keys). */
 export function AccessCodeCheck() {
@@ -16,10 +16,9 @@ export function AccessCodeCheck() {
         data-testid="check-access-code"
         onClick={async () => {
           const code = useSettingsStore.getState().accessCode;
-          const response = await fetch(`${gatewayPaths.models}?check`, {
-            headers: code ? { [gatewayHeaders.accessCode]: code } : {},
-            cache: 'no-store',
-          }).catch(() => undefined);
+          const response = await gatewayClient
+            .models({ accessCode: code || undefined }, { check: true })
+            .catch(() => undefined);
           setState(response?.ok ? 'accepted' : 'wrong');
         }}
         className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"

@@ -2,7 +2,8 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { parseModelList } from '@/lib/models/parse-model-list';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import { gatewayRequest, type OwnAccess } from './gateway-request';
+import type { OwnAccess } from './gateway-request';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 export type DiagnosisResult =
   | 'works'
@@ -53,10 +54,9 @@ async function request(
   path: string,
   countModels = false,
 ): Promise<Diagnosis> {
-  const { url, headers } = gatewayRequest({ provider: target.provider, path }, target.access);
   let response: Response;
   try {
-    response = await fetch(url, { headers, cache: 'no-store' });
+    response = await gatewayClient.provider({ provider: target.provider, path }, target.access);
   } catch (error) {
     return { result: 'unreachable', detail: error instanceof Error ? error.message : undefined };
   }

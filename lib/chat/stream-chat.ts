@@ -5,7 +5,8 @@ import { definitionFor } from '@/lib/providers/behaviour';
 import type { ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition, ProviderSettingValues } from '@/lib/providers/types';
 import { parseEventStream } from '@/lib/sse/parse-event-stream';
-import { gatewayRequest, type OwnAccess } from './gateway-request';
+import type { OwnAccess } from './gateway-request';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 export interface StreamChatOptions {
   provider: ProviderId;
@@ -39,18 +40,11 @@ export async function streamChat(options: StreamChatOptions): Promise<void> {
 
   let response: Response;
   try {
-    const { url, headers } = gatewayRequest(
+    response = await gatewayClient.provider(
       { provider: options.provider, path: native.path, query },
       options.access,
+      { body, accept: 'text/event-stream', signal: options.signal },
     );
-    headers.set('content-type', 'application/json');
-    headers.set('accept', 'text/event-stream');
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      signal: options.signal,
-    });
   } catch (error) {
     if (options.signal.aborted) throw error;
     throw new ParleyError('network:offline', 'The gateway could not be reached.');

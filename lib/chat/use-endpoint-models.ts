@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import { parseModelList } from '@/lib/models/parse-model-list';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { gatewayRequest } from './gateway-request';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 const settleMs = 400;
 
@@ -23,15 +23,12 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
     const timer = setTimeout(() => {
       for (const endpoint of endpoints) {
         if (!endpoint.baseUrl || endpoint.models.length > 0) continue;
-        const { url, headers } = gatewayRequest(
-          { provider: 'openai-compatible', path: 'models' },
-          { accessCode: accessCode || undefined, endpoint },
-        );
-        fetch(url, {
-          headers,
-          signal: controller.signal,
-          cache: 'no-store',
-        })
+        gatewayClient
+          .provider(
+            { provider: 'openai-compatible', path: 'models' },
+            { accessCode: accessCode || undefined, endpoint },
+            { signal: controller.signal },
+          )
           .then(async (response) => (response.ok ? parseModelList(await response.json()) : []))
           .then((listed) =>
             setDiscovered((previous) => ({

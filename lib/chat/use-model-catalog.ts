@@ -2,12 +2,12 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
-import { gatewayHeaders, gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
 import type { ProviderId } from '@/lib/providers/registry';
 import { useSettingsStore } from '@/lib/store/settings-store';
-import { gatewayAccessHeaders, ownAccessFor } from './gateway-request';
+import { ownAccessFor } from './gateway-request';
 import type { CodeState } from './provider-access';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 /** Typing a key fires no request per keystroke. */
 const settleMs = 400;
@@ -34,8 +34,6 @@ export function useModelCatalog(config: PublicConfig | undefined): {
   useEffect(() => {
     if (!config) return;
     const controller = new AbortController();
-    const load = (url: string, headers: HeadersInit) =>
-      fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
     const keep = async (
       response: Response,
       store: (update: (previous: Discovered) => Discovered) => void,
@@ -55,19 +53,18 @@ export function useModelCatalog(config: PublicConfig | undefined): {
       );
       const requests: Array<Promise<void>> = [];
       if (!config.codeRequired || accessCode) {
-        const headers: Record<string, string> = accessCode
-          ? { [gatewayHeaders.accessCode]: accessCode }
-          : {};
         requests.push(
-          load(gatewayPaths.models, headers).then(async (response) => {
-            // The server's catalog needs exactly what its keys need, so its answer is the
-            // code's: refused (401), or this address locked out for now (429).
-            if (accessCode) {
-              const refused = response.status === 401 || response.status === 429;
-              setCodeAnswer({ code: accessCode, valid: !refused });
-            }
-            await keep(response, setServerLists);
-          }),
+          gatewayClient
+            .models({ accessCode: accessCode || undefined }, { signal: controller.signal })
+            .then(async (response) => {
+              // The server's catalog needs exactly what its keys need, so its answer is the
+              // code's: refused (401), or this address locked out for now (429).
+              if (accessCode) {
+                const refused = response.status === 401 || response.status === 429;
+                setCodeAnswer({ code: accessCode, valid: !refused });
+              }
+              await keep(response, setServerLists);
+            }),
         );
       }
       if (!config.userKeysDisabled) {
@@ -77,11 +74,10 @@ export function useModelCatalog(config: PublicConfig | undefined): {
           });
           // The person's own key lists what it sees, at their own address when they set one.
           if (!access.apiKey) continue;
-          const url = `${gatewayPaths.models}?provider=${provider.id}`;
           requests.push(
-            load(url, gatewayAccessHeaders(access)).then((response) =>
-              keep(response, setUserLists),
-            ),
+            gatewayClient
+              .models(access, { provider: provider.id, signal: controller.signal })
+              .then((response) => keep(response, setUserLists)),
           );
         }
       }

@@ -1,9 +1,9 @@
 'use client';
 
-import { gatewayPaths } from '@/lib/gateway/contract.mjs';
 import { useEffect, useState } from 'react';
 import type { PublicConfig } from '@/lib/config/public-config';
 import { ParleyError } from '@/lib/errors/parley-error';
+import { gatewayClient } from '@/lib/chat/gateway-client';
 
 export type PublicConfigState =
   | { status: 'loading' }
@@ -15,7 +15,8 @@ export function usePublicConfig(): PublicConfigState {
   const [state, setState] = useState<PublicConfigState>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    fetch(gatewayPaths.config, { cache: 'no-store' })
+    gatewayClient
+      .config()
       .then(async (response) => {
         if (!response.ok) throw await ParleyError.fromResponse(response);
         return (await response.json()) as PublicConfig;
