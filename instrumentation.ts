@@ -28,7 +28,8 @@ export async function register(): Promise<void> {
         serve: serveNodeGateway,
       };
       shared[Symbol.for('parley.announce')] = (address: string) => {
-        log(config.log, 'info', 'ready', { listening: address, ...summary });
+        const transport = process.env.GATEWAY_TRANSPORT === 'next' ? 'route handler' : 'node';
+        log(config.log, 'info', 'ready', { listening: address, gateway: transport, ...summary });
         warnHosts();
       };
       return;
