@@ -1,3 +1,4 @@
+import { protocols } from '@/lib/protocols';
 import type { ProtocolId } from '@/lib/providers/types';
 import { parameterRules, reasonsByName, type ModelName } from './capability-rules';
 import {
@@ -36,32 +37,6 @@ export interface ModelCapabilities {
 
 /** What a request asks for that changes what the model accepts. */
 
-/** Where each parameter sits in each protocol's native body; an absent one has no field there. */
-export const parameterFields: Record<ProtocolId, Partial<Record<SamplingParameter, string>>> = {
-  openai: {
-    temperature: 'temperature',
-    top_p: 'top_p',
-    top_k: 'top_k', // OpenRouter and OrcaRouter extension, forwarded to Claude and others.
-    presence_penalty: 'presence_penalty',
-    frequency_penalty: 'frequency_penalty',
-    logprobs: 'logprobs',
-    top_logprobs: 'top_logprobs',
-    logit_bias: 'logit_bias',
-    seed: 'seed',
-    stop: 'stop',
-  },
-  anthropic: { temperature: 'temperature', top_p: 'top_p', top_k: 'top_k', stop: 'stop_sequences' },
-  gemini: {
-    temperature: 'generationConfig.temperature',
-    top_p: 'generationConfig.topP',
-    top_k: 'generationConfig.topK',
-    presence_penalty: 'generationConfig.presencePenalty',
-    frequency_penalty: 'generationConfig.frequencyPenalty',
-    seed: 'generationConfig.seed',
-    stop: 'generationConfig.stopSequences',
-  },
-};
-
 export function modelCapabilities(
   protocol: ProtocolId,
   model: string,
@@ -82,7 +57,7 @@ export function modelCapabilities(
   const rejected = new Set(rules.flatMap((rule) => rule.rejects));
   const accepted = samplingParameters.filter(
     (parameter) =>
-      parameterFields[protocol][parameter] !== undefined &&
+      protocols[protocol].parameterFields[parameter] !== undefined &&
       !rejected.has(parameter) &&
       (!catalog || catalog.includes(parameter)),
   );

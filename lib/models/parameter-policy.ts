@@ -1,8 +1,8 @@
 import { isRecord } from '@/lib/errors/parley-error';
+import { protocols } from '@/lib/protocols';
 import type { ProtocolId } from '@/lib/providers/types';
 import {
   modelCapabilities,
-  parameterFields,
   samplingParameters,
   type CatalogHints,
   type RequestSettings,
@@ -12,23 +12,7 @@ type Body = Record<string, unknown>;
 
 /** The effort and thinking settings a native body carries; `thinking` is undefined when unsaid. */
 export function readRequestSettings(protocol: ProtocolId, body: Body): RequestSettings {
-  const reasoning = isRecord(body.reasoning) ? body.reasoning : undefined;
-  const effort = body.reasoning_effort ?? reasoning?.effort;
-  const reasoningEffort = typeof effort === 'string' ? effort : undefined;
-  // Anthropic `thinking` (§5) and DeepSeek's switch of the same shape (§4).
-  const thinkingType = isRecord(body.thinking) ? body.thinking.type : undefined;
-  if (thinkingType === 'enabled' || thinkingType === 'adaptive') {
-    return { reasoningEffort, thinking: true };
-  }
-  if (thinkingType === 'disabled' || protocol !== 'openai') {
-    return { reasoningEffort, thinking: thinkingType === 'disabled' ? false : undefined };
-  }
-  // The routers turn a requested effort into Claude thinking (§2 `reasoning`, §3 "Reasoning").
-  const requested =
-    reasoningEffort === undefined
-      ? reasoning !== undefined && reasoning.enabled !== false
-      : reasoningEffort !== 'none';
-  return { reasoningEffort, thinking: requested ? true : undefined };
+  return protocols[protocol].readRequestSettings(body);
 }
 
 function readField(body: Body, path: string): unknown {
@@ -71,7 +55,7 @@ export function applyParameterPolicy(
   };
 
   for (const parameter of samplingParameters) {
-    const path = parameterFields[protocol][parameter];
+    const path = protocols[protocol].parameterFields[parameter];
     const value = path === undefined ? undefined : readField(result, path);
     if (path === undefined || value === undefined) continue;
     const range = capabilities.acceptedRanges[parameter];

@@ -9,6 +9,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from './types';
+import { switchedSettings } from './request-settings';
 import { endOfStream, parseEventData } from './stream-end';
 
 /** `max_tokens` is required by the Messages API; this is what we ask for when the user set none. */
@@ -24,6 +25,15 @@ const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
 
 /** Anthropic Messages (wire-formats §5). */
 export const anthropicProtocol: ProtocolAdapter = {
+  parameterFields: {
+    temperature: 'temperature',
+    top_p: 'top_p',
+    top_k: 'top_k',
+    stop: 'stop_sequences',
+  },
+  readRequestSettings: switchedSettings,
+  streamErrorEvent: (_code, message) =>
+    `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'timeout_error', message } })}\n\n`,
   buildChatRequest(request) {
     const parameters = request.parameters ?? {};
     const budget = request.reasoningEffort ? THINKING_BUDGETS[request.reasoningEffort] : undefined;

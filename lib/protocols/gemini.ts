@@ -8,6 +8,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from './types';
+import { switchedSettings } from './request-settings';
 import { endOfStream, parseEventData } from './stream-end';
 
 const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
@@ -19,6 +20,18 @@ const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
 
 /** Google Gemini generateContent, streamed as SSE (wire-formats §6). */
 export const geminiProtocol: ProtocolAdapter = {
+  parameterFields: {
+    temperature: 'generationConfig.temperature',
+    top_p: 'generationConfig.topP',
+    top_k: 'generationConfig.topK',
+    presence_penalty: 'generationConfig.presencePenalty',
+    frequency_penalty: 'generationConfig.frequencyPenalty',
+    seed: 'generationConfig.seed',
+    stop: 'generationConfig.stopSequences',
+  },
+  readRequestSettings: switchedSettings,
+  streamErrorEvent: (_code, message) =>
+    `data: ${JSON.stringify({ error: { code: 504, message, status: 'DEADLINE_EXCEEDED' } })}\n\n`,
   buildChatRequest(request) {
     const parameters = request.parameters ?? {};
     const generationConfig: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { isRecord } from '@/lib/errors/parley-error';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
+import { requestedEffort, thinkingSwitch } from './request-settings';
 import { endOfStream, parseEventData } from './stream-end';
 import { createThinkTagSplitter } from './think-tags';
 import type {
@@ -18,6 +19,32 @@ import type {
  * `content` between `<think>` tags (servers that do not separate it).
  */
 export const openaiProtocol: ProtocolAdapter = {
+  parameterFields: {
+    temperature: 'temperature',
+    top_p: 'top_p',
+    top_k: 'top_k', // OpenRouter and OrcaRouter extension, forwarded to Claude and others.
+    presence_penalty: 'presence_penalty',
+    frequency_penalty: 'frequency_penalty',
+    logprobs: 'logprobs',
+    top_logprobs: 'top_logprobs',
+    logit_bias: 'logit_bias',
+    seed: 'seed',
+    stop: 'stop',
+  },
+  readRequestSettings(body) {
+    const reasoningEffort = requestedEffort(body);
+    const thinking = thinkingSwitch(body);
+    if (thinking !== undefined) return { reasoningEffort, thinking };
+    // The routers turn a requested effort into Claude thinking (§2 `reasoning`, §3 "Reasoning").
+    const reasoning = isRecord(body.reasoning) ? body.reasoning : undefined;
+    const requested =
+      reasoningEffort === undefined
+        ? reasoning !== undefined && reasoning.enabled !== false
+        : reasoningEffort !== 'none';
+    return { reasoningEffort, thinking: requested ? true : undefined };
+  },
+  streamErrorEvent: (code, message) =>
+    `data: ${JSON.stringify({ error: { message, type: 'timeout', code } })}\n\n`,
   buildChatRequest(request) {
     const messages: OpenAIMessage[] = [];
     if (request.system?.trim()) messages.push({ role: 'system', content: request.system });

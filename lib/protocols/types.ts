@@ -1,3 +1,4 @@
+import type { RequestSettings, SamplingParameter } from '@/lib/models/capability-types';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 
 /** An image attached to a user turn, as a data URL (`data:image/png;base64,…`). */
@@ -90,8 +91,20 @@ export interface NativeRequest {
   body: Record<string, unknown>;
 }
 
+/**
+ * Everything Parley knows about one wire protocol, in one place: building a request, decoding its
+ * stream, where each sampling parameter sits in a native body, reading a body's reasoning
+ * settings back (the gateway's parameter policy), and writing an error in the protocol's own
+ * mid-stream format (the gateway's budgets).
+ */
 export interface ProtocolAdapter {
   /** A streaming chat request in the provider's own format. */
   buildChatRequest(request: ChatRequest): NativeRequest;
   createStreamDecoder(): StreamDecoder;
+  /** The dotted path of each sampling parameter in a native body; absent: no such field. */
+  parameterFields: Partial<Record<SamplingParameter, string>>;
+  /** The effort and thinking settings a native body carries. */
+  readRequestSettings(body: Record<string, unknown>): RequestSettings;
+  /** An error event in the protocol's own stream format (wire-formats §1a, §5, §6). */
+  streamErrorEvent(code: string, message: string): string;
 }

@@ -11,7 +11,7 @@ import { RequestLog } from './request-log';
 import { recordRejectedKey, resolveCredential, type Credential } from './resolve-credential';
 import { resolveRoute, type ResolvedRoute, type RouteTarget } from './resolve-route';
 import { ConfigError, getServerConfig, type ServerConfig } from './server-config';
-import { streamErrorEvents } from './stream-error-events';
+import { protocols } from '@/lib/protocols';
 import { acquireStreamSlot } from './stream-limits';
 import { clientAddress } from './client-address';
 import type { UpstreamOutcome } from './upstream-call';
@@ -116,7 +116,7 @@ export async function prepareGatewayCall(
       upstream,
       stripped,
       userEndpoint: userEndpoint !== null,
-      streamErrorEvent: streamErrorEvents[route.definition.protocol],
+      streamErrorEvent: protocols[route.definition.protocol].streamErrorEvent,
       log,
       settled: (outcome) => {
         slot();
