@@ -33,7 +33,9 @@ test('no key or access code reached the browser bundles, though they were set at
 
 test('no key or access code appears in anything the server logged during the suite', () => {
   const log = readFileSync(serverLogPath, 'utf8');
-  expect(log).toMatch(/INFO {2}ready listening=http:\/\/127\.0\.0\.1:\d+ gateway=node proxy_trust=/);
+  expect(log).toMatch(
+    /INFO {2}ready listening=http:\/\/127\.0\.0\.1:\d+ gateway=node proxy_trust=/,
+  );
   // The operator's view: one line per gateway request, with the key's source but never the key.
   expect(log).toMatch(
     /INFO {2}gateway method=POST provider=openrouter path=chat\/completions key=server model=\S+ status=200 first_byte_ms=\d+ duration_ms=\d+ bytes=\d+/,

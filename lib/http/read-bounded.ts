@@ -1,7 +1,7 @@
 /** An upstream's error text: enough to show and mask, never a whole hostile body. */
 export const errorBodyLimitBytes = 256 * 1024;
 
-/** A body to read chunk by chunk: a web stream's reader or a Node stream's iterator. */
+/** A body to read chunk by chunk (a web stream's reader). */
 export interface ChunkSource {
   /** The next chunk, or undefined at the end. */
   next(): Promise<Uint8Array | undefined>;
@@ -30,19 +30,6 @@ export function webChunks(stream: ReadableStream<Uint8Array>): ChunkSource {
       return done ? undefined : value;
     },
     cancel: () => reader.cancel().catch(() => undefined),
-  };
-}
-
-export function iteratedChunks(source: AsyncIterable<Uint8Array>): ChunkSource {
-  const iterator = source[Symbol.asyncIterator]();
-  return {
-    next: async () => {
-      const { done, value } = await iterator.next();
-      return done ? undefined : value;
-    },
-    cancel: async () => {
-      await iterator.return?.()?.catch(() => undefined);
-    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { readBoundedText } from '@/lib/http/read-bounded';
+import type { UpstreamHeaders } from './forwarded-headers';
 import type { ServerConfig } from './server-config';
 import { UpstreamCall, type AttemptAnswer, type UpstreamOutcome } from './upstream-call';
 
@@ -7,7 +8,7 @@ export type { UpstreamOutcome } from './upstream-call';
 export interface UpstreamRequest {
   url: URL;
   method: string;
-  headers: Headers;
+  headers: UpstreamHeaders;
   body?: string;
   /** The client's request signal: when the browser goes away, so does the upstream call. */
   clientSignal: AbortSignal;
@@ -37,7 +38,7 @@ export async function fetchUpstream(request: UpstreamRequest): Promise<Response>
   let upstream: Response;
   try {
     const answer = await call.withRetries(
-      (signal) => fetchAttempt(request, signal),
+      () => fetchAttempt(request, call.signal),
       request.maxRetries,
     );
     upstream = answer.response;
@@ -127,7 +128,7 @@ function guardBody(
     async cancel(reason) {
       // The client went away: stop the upstream at once so it stops generating (and billing).
       call.settle();
-      call.controller.abort();
+      call.abort();
       await reader.cancel(reason).catch(() => undefined);
     },
   });

@@ -1,4 +1,7 @@
 import type { HeaderSource } from './header-source';
+
+/** An upstream request's headers: lower-case names, one value each (what both transports send). */
+export type UpstreamHeaders = Record<string, string>;
 /**
  * Header allowlists for both directions. Everything not named here is dropped: cookies,
  * hop-by-hop and forwarding headers, and every credential the client sent (the proxy adds the
@@ -22,14 +25,17 @@ const responseHeaderPrefixesToForward = [
   'x-orca-',
 ];
 
+/** The client's headers an upstream may see, as a plain record with lower-case names. */
 export function forwardRequestHeaders(
   incoming: HeaderSource,
   providerHeaders: readonly string[],
-): Headers {
-  const outgoing = new Headers();
-  for (const name of [...requestHeadersToForward, ...providerHeaders]) {
-    const value = incoming.get(name);
-    if (value) outgoing.set(name, value);
+): UpstreamHeaders {
+  const outgoing: UpstreamHeaders = {};
+  for (const names of [requestHeadersToForward, providerHeaders]) {
+    for (const name of names) {
+      const value = incoming.get(name);
+      if (value) outgoing[name.toLowerCase()] = value;
+    }
   }
   return outgoing;
 }

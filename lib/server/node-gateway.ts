@@ -5,7 +5,6 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { securityHeaders } from '@/lib/gateway/security-headers.mjs';
 import { ParleyError } from '@/lib/errors/parley-error';
-import { iteratedChunks, readBounded, type ChunkSource } from '@/lib/http/read-bounded';
 import { isProviderId } from '@/lib/providers/registry';
 import {
   GatewayFailure,
@@ -19,6 +18,7 @@ import {
 } from './gateway-core';
 import type { HeaderSource } from './header-source';
 import { readJsonObject } from './read-json-body';
+import { readStreamBounded } from './read-stream-bounded';
 import { RequestLog } from './request-log';
 import type { RouteTarget } from './resolve-route';
 import type { ServerConfig } from './server-config';
@@ -70,7 +70,8 @@ export async function serveNodeGateway(
     method: incoming.method ?? 'GET',
     url: requestUrl(incoming),
     headers,
-    readJson: (maxBytes) => readJsonObject(headers, decodedBody(incoming), maxBytes),
+    readJson: (maxBytes) =>
+      readJsonObject(headers, (limit) => readStreamBounded(decodedBody(incoming), limit), maxBytes),
   };
   let call: GatewayCall | undefined;
   try {
@@ -96,17 +97,9 @@ async function forward(
   // A person's own address passes the address guard at connect time, unless the operator
   // allows private upstreams.
   const guarded = gatewayCall.userEndpoint && !config.userEndpoints.allowPrivate;
-  const upstreamHeaders: Record<string, string> = {};
-  plan.headers.forEach((value, name) => {
-    upstreamHeaders[name] = value;
-  });
-
   let answer: NodeAnswer;
   try {
-    answer = await call.withRetries(
-      (signal) => requestAttempt(plan, upstreamHeaders, signal, guarded),
-      config.maxRetries,
-    );
+    answer = await call.withRetries(() => requestAttempt(plan, call, guarded), config.maxRetries);
     call.answered();
   } catch (error) {
     outgoing.off('close', onClientGone);
@@ -126,7 +119,9 @@ async function forward(
   );
   if (maskWith || answer.buffered) {
     const { bytes, truncated } =
-      answer.buffered ?? (await readBounded(iteratedChunks(body), maskedBodyLimitBytes));
+      answer.buffered ?? (await readStreamBounded(body, maskedBodyLimitBytes));
+    // The rest of a body past the limit is never read.
+    if (truncated) discardBody(body);
     call.chunk(bytes.byteLength);
     call.settle();
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
@@ -158,19 +153,21 @@ const guardedAgents = processState('guardedNodeAgents', () => ({
 
 /**
  * One attempt with Node's own HTTP client (its native parser; the same machinery a bare pipe
- * uses), resolved when the upstream's headers arrive.
+ * uses), resolved when the upstream's headers arrive. A stopped call destroys the request, and
+ * with it the response (no AbortSignal per call: Node's listener bookkeeping for one cost more
+ * than the rest of the attempt).
  */
 function requestAttempt(
   plan: GatewayCall['upstream'],
-  headers: Record<string, string>,
-  signal: AbortSignal,
+  call: UpstreamCall,
   guarded: boolean,
 ): Promise<NodeAnswer> {
   const secure = plan.url.protocol === 'https:';
   const agent = (guarded ? guardedAgents : operatorAgents)[secure ? 'https:' : 'http:'];
   const send = secure ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const outgoing = send(plan.url, { method: plan.method, headers, agent, signal }, (response) => {
+    const options = { method: plan.method, headers: plan.headers, agent };
+    const outgoing = send(plan.url, options, (response) => {
       const retryAfter = response.headers['retry-after'];
       const answer: NodeAnswer = {
         status: response.statusCode ?? 502,
@@ -179,8 +176,8 @@ function requestAttempt(
         body: response,
         probe: async (maxBytes) => {
           // Only a 429 is probed: its whole (bounded) body is kept for the client.
-          answer.buffered = await readBounded(
-            iteratedChunks(response),
+          answer.buffered = await readStreamBounded(
+            response,
             Math.max(maxBytes, maskedBodyLimitBytes),
           );
           const { bytes } = answer.buffered;
@@ -196,6 +193,8 @@ function requestAttempt(
       };
       resolve(answer);
     });
+    // Destroying the request ends its response too: a budget that runs out mid-body stops it.
+    call.onAbort(() => outgoing.destroy(abortedError()));
     outgoing.on('error', reject);
     if (plan.body !== undefined) outgoing.setHeader('content-length', Buffer.byteLength(plan.body));
     outgoing.end(plan.body);
@@ -256,7 +255,7 @@ function pipeBody(
     // The client went away mid-body.
     over = true;
     finish();
-    call.controller.abort();
+    call.abort();
     discardBody(body);
   });
 }
@@ -307,13 +306,20 @@ function requestUrl(incoming: IncomingMessage): URL {
   }
 }
 
+/** Why a stopped call's request ended, as `fetch` would say it. */
+function abortedError(): Error {
+  const error = new Error('The upstream call was stopped.');
+  error.name = 'AbortError';
+  return error;
+}
+
 /**
  * The request body, decompressed when the client says it is (`Content-Encoding` gzip, deflate
  * or br, as Next reads it); the size limit applies to what comes out.
  */
-function decodedBody(incoming: IncomingMessage): ChunkSource {
+function decodedBody(incoming: IncomingMessage): Readable {
   const encoding = (incoming.headers['content-encoding'] ?? '').trim().toLowerCase();
-  if (encoding === '' || encoding === 'identity') return iteratedChunks(incoming);
+  if (encoding === '' || encoding === 'identity') return incoming;
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip'
       ? createGunzip()
@@ -329,7 +335,7 @@ function decodedBody(incoming: IncomingMessage): ChunkSource {
     );
   }
   incoming.on('error', (error) => decoder.destroy(error));
-  return iteratedChunks(incoming.pipe(decoder));
+  return incoming.pipe(decoder);
 }
 
 export { GatewayFailure };

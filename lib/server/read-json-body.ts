@@ -1,12 +1,13 @@
 import { ParleyError, isRecord } from '@/lib/errors/parley-error';
-import { readBounded, webChunks, type ChunkSource } from '@/lib/http/read-bounded';
+import { readBounded, webChunks, type BoundedBytes } from '@/lib/http/read-bounded';
 import type { HeaderSource } from './header-source';
 
 /** A web request's body as a JSON object (the route handler). */
 export function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  const { body } = request;
   return readJsonObject(
     request.headers,
-    request.body ? webChunks(request.body) : undefined,
+    body ? (limit) => readBounded(webChunks(body), limit) : undefined,
     maxBytes,
   );
 }
@@ -17,7 +18,8 @@ export function readJsonBody(request: Request, maxBytes: number): Promise<Record
  */
 export async function readJsonObject(
   headers: HeaderSource,
-  source: ChunkSource | undefined,
+  /** Reads the body, keeping at most the given number of bytes; none for a request without one. */
+  read: ((maxBytes: number) => Promise<BoundedBytes>) | undefined,
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
   const tooLarge = () =>
@@ -25,8 +27,8 @@ export async function readJsonObject(
   const declared = Number(headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
 
-  const { bytes, truncated, broken } = source
-    ? await readBounded(source, maxBytes + 1)
+  const { bytes, truncated, broken } = read
+    ? await read(maxBytes + 1)
     : { bytes: new Uint8Array(), truncated: false, broken: false };
   if (truncated || bytes.byteLength > maxBytes) throw tooLarge();
   if (broken) {

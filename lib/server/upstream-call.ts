@@ -38,9 +38,12 @@ const notFixedByWaiting =
  * timer re-arms itself for the rest of the gap), the client leaving, and a single `settle`.
  */
 export class UpstreamCall {
-  readonly controller = new AbortController();
   readonly outcome: UpstreamOutcome = { retries: 0, bytes: 0 };
   timedOut = false;
+  /** The call was stopped (a budget ran out or the client left); no new attempt starts. */
+  aborted = false;
+  private abortController?: AbortController;
+  private abortHooks?: Array<() => void>;
   private readonly startedAt = performance.now();
   private readonly totalTimer: ReturnType<typeof setTimeout>;
   private firstByteTimer?: ReturnType<typeof setTimeout>;
@@ -56,18 +59,48 @@ export class UpstreamCall {
     this.firstByteTimer = setTimeout(this.expire, timeouts.firstByteMs);
   }
 
+  /** For `fetch`: an AbortSignal, made only when a transport asks for one. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    this.abortController ??= new AbortController();
+    if (this.aborted) this.abortController.abort();
+    return this.abortController.signal;
+  }
+
+  /**
+   * Runs `hook` when the call is stopped (at once if it already was); returns its removal. The
+   * Node transport destroys its request here, without an AbortSignal per call.
+   */
+  onAbort(hook: () => void): () => void {
+    if (this.aborted) {
+      hook();
+      return () => undefined;
+    }
+    const hooks = (this.abortHooks ??= []);
+    hooks.push(hook);
+    return () => {
+      const index = hooks.indexOf(hook);
+      if (index >= 0) hooks.splice(index, 1);
+    };
+  }
+
+  /** Stops the upstream call: its request, a pending retry pause, and its body. */
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.abortController?.abort();
+    const hooks = this.abortHooks ?? [];
+    this.abortHooks = undefined;
+    for (const hook of hooks) hook();
   }
 
   readonly expire = (): void => {
     this.timedOut = true;
-    this.controller.abort();
+    this.abort();
   };
 
   readonly clientLeft = (): void => {
     this.outcome.failure ??= 'client_abort';
-    this.controller.abort();
+    this.abort();
   };
 
   /** The upstream's headers arrived: the first-byte budget is met, the idle watch begins. */
@@ -129,29 +162,47 @@ export class UpstreamCall {
    * spent quota) and 5xx are retried (`MAX_RETRIES`, two when unsaid) within a wait budget.
    */
   async withRetries<A extends AttemptAnswer>(
-    attempt: (signal: AbortSignal) => Promise<A>,
+    attempt: () => Promise<A>,
     maxRetries = defaultMaxRetries,
   ): Promise<A> {
-    const { signal } = this;
     let waited = 0;
     for (let count = 0; ; count++) {
       this.outcome.retries = count;
       const last = count >= maxRetries;
       let answer: A;
       try {
-        answer = await attempt(signal);
+        answer = await attempt();
       } catch (error) {
         // A refused address, a timeout or the client leaving is final; a dropped connection is not.
-        if (last || signal.aborted || isRefusedAddress(error)) throw error;
-        waited += await pause(backoffMs(count), retryWaitBudgetMs - waited, signal);
+        if (last || this.aborted || isRefusedAddress(error)) throw error;
+        waited += await this.pause(backoffMs(count), retryWaitBudgetMs - waited);
         continue;
       }
       if (last || !(await isRetryable(answer))) return answer;
       const delay = (parseRetryAfter(answer.retryAfter) ?? 0) * 1000 || backoffMs(count);
       if (waited + delay > retryWaitBudgetMs) return answer;
       await answer.discard();
-      waited += await pause(delay, retryWaitBudgetMs - waited, signal);
+      waited += await this.pause(delay, retryWaitBudgetMs - waited);
     }
+  }
+
+  /** Waits between attempts, at most the budget left; a stopped call stops waiting. */
+  private pause(ms: number, budgetMs: number): Promise<number> {
+    const wait = Math.max(0, Math.min(ms, budgetMs));
+    return new Promise((resolve, reject) => {
+      if (this.aborted) {
+        reject(new Error('aborted'));
+        return;
+      }
+      const stop = this.onAbort(() => {
+        clearTimeout(timer);
+        reject(new Error('aborted'));
+      });
+      const timer = setTimeout(() => {
+        stop();
+        resolve(wait);
+      }, wait);
+    });
   }
 }
 
@@ -176,19 +227,4 @@ function networkReason(error: unknown): string | undefined {
 
 function isRefusedAddress(error: unknown): boolean {
   return causeOf(error)?.code === 'EPRIVATEADDRESS';
-}
-
-function pause(ms: number, budgetMs: number, signal: AbortSignal): Promise<number> {
-  const wait = Math.max(0, Math.min(ms, budgetMs));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(wait);
-    }, wait);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

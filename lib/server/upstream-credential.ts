@@ -1,5 +1,6 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { AuthScheme, ProviderDefinition } from '@/lib/providers/types';
+import type { UpstreamHeaders } from './forwarded-headers';
 import type { ProviderRuntime } from './server-config';
 
 const credentialHeaders: Record<AuthScheme, (apiKey: string) => [string, string] | undefined> = {
@@ -21,15 +22,17 @@ export function upstreamCredentialHeaders(
   definition: ProviderDefinition,
   runtime: ProviderRuntime,
   credential: { source: 'server' | 'user'; apiKey?: string },
-  headers: Headers = new Headers(),
-): Headers {
+  headers: UpstreamHeaders = {},
+): UpstreamHeaders {
   for (const [name, value] of Object.entries(definition.defaultHeaders ?? {})) {
-    if (!headers.has(name)) headers.set(name, value);
+    headers[name.toLowerCase()] ??= value;
   }
-  for (const [name, value] of Object.entries(runtime.headers)) headers.set(name, value);
+  for (const [name, value] of Object.entries(runtime.headers)) headers[name.toLowerCase()] = value;
   // The operator's credential in header form goes with the server's key only, never a person's.
   if (credential.source === 'server') {
-    for (const [name, value] of Object.entries(runtime.credentialHeaders)) headers.set(name, value);
+    for (const [name, value] of Object.entries(runtime.credentialHeaders)) {
+      headers[name.toLowerCase()] = value;
+    }
   }
   const { apiKey } = credential;
   if (apiKey === undefined) return headers;
@@ -40,6 +43,6 @@ export function upstreamCredentialHeaders(
     );
   }
   const keyHeader = credentialHeaders[runtime.auth](apiKey);
-  if (keyHeader) headers.set(...keyHeader);
+  if (keyHeader) headers[keyHeader[0]] = keyHeader[1];
   return headers;
 }

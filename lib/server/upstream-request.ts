@@ -1,6 +1,6 @@
 import type { HeaderSource } from './header-source';
 import { attributionHeaders, sendsAttribution } from './attribution';
-import { forwardRequestHeaders } from './forwarded-headers';
+import { forwardRequestHeaders, type UpstreamHeaders } from './forwarded-headers';
 import type { ResolvedRoute } from './resolve-route';
 import type { ServerConfig } from './server-config';
 import { upstreamCredentialHeaders } from './upstream-credential';
@@ -11,7 +11,7 @@ import { parseUserEndpoint, userEndpointHeader, userExtraHeaders } from './user-
 export interface UpstreamRequestPlan {
   url: URL;
   method: string;
-  headers: Headers;
+  headers: UpstreamHeaders;
   body?: string;
 }
 
@@ -40,14 +40,14 @@ export function planUpstreamRequest(input: UpstreamRequestInput): UpstreamReques
   const { route, incoming } = input;
   const headers = incoming
     ? forwardRequestHeaders(incoming, route.definition.forwardHeaders ?? [])
-    : new Headers();
+    : {};
   if (incoming && route.userEndpoint) {
-    for (const [name, value] of userExtraHeaders(incoming)) headers.set(name, value);
+    for (const [name, value] of userExtraHeaders(incoming)) headers[name.toLowerCase()] = value;
   }
   // Attribution is for the routers the operator configured, not for a person's own address.
   if (sendsAttribution(route.definition, route.provider.baseUrl, route.userEndpoint === true)) {
     for (const [name, value] of Object.entries(attributionHeaders(input.config, input.referer))) {
-      headers.set(name, value);
+      headers[name.toLowerCase()] = value;
     }
   }
   return {
