@@ -1,5 +1,5 @@
 import { ParleyError } from '@/lib/errors/parley-error';
-import { parseModelList } from '@/lib/models/parse-model-list';
+import { protocols } from '@/lib/protocols';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import type { OwnAccess } from './gateway-request';
@@ -73,7 +73,9 @@ async function request(
     return {
       result: 'works',
       status: response.status,
-      models: countModels ? parseModelList(payload).length : undefined,
+      models: countModels
+        ? protocols[providers[target.provider].protocol].parseModelList(payload).length
+        : undefined,
     };
   }
   const error = await ParleyError.fromResponse(

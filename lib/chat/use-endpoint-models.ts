@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
-import { parseModelList } from '@/lib/models/parse-model-list';
+import { protocols } from '@/lib/protocols';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { gatewayClient } from '@/lib/chat/gateway-client';
 
@@ -29,7 +29,9 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
             { accessCode: accessCode || undefined, endpoint },
             { signal: controller.signal },
           )
-          .then(async (response) => (response.ok ? parseModelList(await response.json()) : []))
+          .then(async (response) =>
+            response.ok ? protocols.openai.parseModelList(await response.json()) : [],
+          )
           .then((listed) =>
             setDiscovered((previous) => ({
               ...previous,

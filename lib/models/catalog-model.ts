@@ -1,7 +1,7 @@
 import type { ProviderId } from '@/lib/providers/registry';
 import type { ProtocolId } from '@/lib/providers/types';
 import { modelCapabilities, type SamplingParameter } from './capabilities';
-import type { ListedModel } from './parse-model-list';
+import type { ListedModel } from './listed-model';
 
 /** A model as the picker and the parameter controls see it. */
 export interface CatalogModel {

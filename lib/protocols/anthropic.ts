@@ -1,4 +1,5 @@
 import { isRecord } from '@/lib/errors/parley-error';
+import { listEntries, listedCount, listedText, type ListedModel } from '@/lib/models/listed-model';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 import type {
   ChatRequest,
@@ -31,6 +32,19 @@ export const anthropicProtocol: ProtocolAdapter = {
     top_k: 'top_k',
     stop: 'stop_sequences',
   },
+  // `GET /v1/models`: `{data:[{type:"model", id, display_name, max_input_tokens}]}`.
+  parseModelList: (payload) =>
+    listEntries(payload, 'data').flatMap((entry): ListedModel[] =>
+      isRecord(entry) && typeof entry.id === 'string' && entry.id !== ''
+        ? [
+            {
+              id: entry.id,
+              name: listedText(entry.display_name),
+              contextLength: listedCount(entry.max_input_tokens),
+            },
+          ]
+        : [],
+    ),
   readRequestSettings: switchedSettings,
   streamErrorEvent: (_code, message) =>
     `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'timeout_error', message } })}\n\n`,

@@ -1,4 +1,11 @@
 import { isRecord } from '@/lib/errors/parley-error';
+import {
+  listEntries,
+  listedCount,
+  listedStrings,
+  listedText,
+  type ListedModel,
+} from '@/lib/models/listed-model';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 import type {
   ChatTurn,
@@ -29,6 +36,8 @@ export const geminiProtocol: ProtocolAdapter = {
     seed: 'generationConfig.seed',
     stop: 'generationConfig.stopSequences',
   },
+  // `GET /v1beta/models`: `{models:[{name:"models/…", displayName, inputTokenLimit, …}]}`.
+  parseModelList: (payload) => listEntries(payload, 'models').flatMap(readListedModel),
   readRequestSettings: switchedSettings,
   streamErrorEvent: (_code, message) =>
     `data: ${JSON.stringify({ error: { code: 504, message, status: 'DEADLINE_EXCEEDED' } })}\n\n`,
@@ -190,4 +199,19 @@ function readUsage(value: unknown): TokenUsage | undefined {
     usage.reasoningTokens = value.thoughtsTokenCount;
   // The first event may carry only `trafficType`: no counts yet, nothing to replace.
   return Object.keys(usage).length ? usage : undefined;
+}
+
+function readListedModel(entry: unknown): ListedModel[] {
+  if (!isRecord(entry) || typeof entry.name !== 'string') return [];
+  const methods = listedStrings(entry.supportedGenerationMethods);
+  // Embedding and other non-chat models cannot answer a chat.
+  if (methods && !methods.includes('generateContent')) return [];
+  return [
+    {
+      id: entry.name.replace(/^models\//, ''),
+      name: listedText(entry.displayName),
+      contextLength: listedCount(entry.inputTokenLimit),
+      reasoning: entry.thinking === true ? true : undefined,
+    },
+  ];
 }

@@ -1,4 +1,11 @@
 import { isRecord } from '@/lib/errors/parley-error';
+import {
+  listEntries,
+  listedCount,
+  listedStrings,
+  listedText,
+  type ListedModel,
+} from '@/lib/models/listed-model';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 import { requestedEffort, thinkingSwitch } from './request-settings';
 import { endOfStream, parseEventData } from './stream-end';
@@ -31,6 +38,13 @@ export const openaiProtocol: ProtocolAdapter = {
     seed: 'seed',
     stop: 'stop',
   },
+  parseModelList: (payload) =>
+    // OpenAI's `{data:[…]}` (and Azure, DeepSeek, xAI, Ollama, the routers); a bare array
+    // (Together AI) and `{models:[{id}]}` (some compatible servers) carry the same entries.
+    (Array.isArray(payload)
+      ? payload
+      : [...listEntries(payload, 'data'), ...listEntries(payload, 'models')]
+    ).flatMap(readListedModel),
   readRequestSettings(body) {
     const reasoningEffort = requestedEffort(body);
     const thinking = thinkingSwitch(body);
@@ -227,4 +241,31 @@ function readError(value: unknown): StreamErrorInfo {
 
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * One entry of an OpenAI-style model list, with what OpenRouter adds (name, context, prices per
+ * token, modalities, supported parameters, reasoning) and what compatible servers name
+ * otherwise (`display_name`, `max_input_tokens`).
+ */
+function readListedModel(entry: unknown): ListedModel[] {
+  if (!isRecord(entry) || typeof entry.id !== 'string' || entry.id === '') return [];
+  const architecture = isRecord(entry.architecture) ? entry.architecture : {};
+  const pricing = isRecord(entry.pricing) ? entry.pricing : undefined;
+  const input = pricing ? Number(pricing.prompt) : Number.NaN;
+  const output = pricing ? Number(pricing.completion) : Number.NaN;
+  return [
+    {
+      id: entry.id,
+      name: listedText(entry.name) ?? listedText(entry.display_name),
+      contextLength: listedCount(entry.context_length) ?? listedCount(entry.max_input_tokens),
+      pricing:
+        Number.isFinite(input) && Number.isFinite(output) && input >= 0 && output >= 0
+          ? { input: input * 1_000_000, output: output * 1_000_000 }
+          : undefined,
+      inputModalities: listedStrings(architecture.input_modalities),
+      supportedParameters: listedStrings(entry.supported_parameters),
+      reasoning: isRecord(entry.reasoning) ? true : undefined,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import type { RequestSettings, SamplingParameter } from '@/lib/models/capability-types';
+import type { ListedModel } from '@/lib/models/listed-model';
 import type { ServerSentEvent } from '@/lib/sse/parse-event-stream';
 
 /** An image attached to a user turn, as a data URL (`data:image/png;base64,…`). */
@@ -94,8 +95,10 @@ export interface NativeRequest {
 /**
  * Everything Parley knows about one wire protocol, in one place: building a request, decoding its
  * stream, where each sampling parameter sits in a native body, reading a body's reasoning
- * settings back (the gateway's parameter policy), and writing an error in the protocol's own
- * mid-stream format (the gateway's budgets).
+ * settings back (the gateway's parameter policy), writing an error in the protocol's own
+ * mid-stream format (the gateway's budgets), and reading its model list (the catalog).
+ * Credentials are the provider's (`auth` in the registry): Azure speaks OpenAI's protocol with
+ * its own key header.
  */
 export interface ProtocolAdapter {
   /** A streaming chat request in the provider's own format. */
@@ -107,4 +110,6 @@ export interface ProtocolAdapter {
   readRequestSettings(body: Record<string, unknown>): RequestSettings;
   /** An error event in the protocol's own stream format (wire-formats §1a, §5, §6). */
   streamErrorEvent(code: string, message: string): string;
+  /** The models a list endpoint's JSON names (chat models only, where the list says). */
+  parseModelList(payload: unknown): ListedModel[];
 }

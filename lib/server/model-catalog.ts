@@ -6,7 +6,8 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { explicitModels, isModelAllowed } from '@/lib/models/allowlist';
 import type { CatalogHints } from '@/lib/models/capabilities';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
-import { parseModelList, type ListedModel } from '@/lib/models/parse-model-list';
+import type { ListedModel } from '@/lib/models/listed-model';
+import { protocols } from '@/lib/protocols';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import { fetchUpstream } from './fetch-upstream';
 import { hasServerCredential, type ServerConfig } from './server-config';
@@ -184,7 +185,7 @@ export async function fetchModelList(
   // The largest real list (OpenRouter's) is a few MB; a body past the limit is refused, unread.
   const { text, truncated } = await readBoundedText(response, modelListLimitBytes);
   if (truncated) throw new ParleyError('upstream:error', 'The provider’s model list is too large.');
-  const listed = parseModelList(parseJsonOrUndefined(text));
+  const listed = protocols[definition.protocol].parseModelList(parseJsonOrUndefined(text));
   if (listed.length === 0)
     throw new ParleyError('upstream:error', 'The provider listed no models.');
   return listed;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelList } from './parse-model-list';
+import { protocols } from '.';
 
-describe('parseModelList', () => {
+const openai = (payload: unknown) => protocols.openai.parseModelList(payload);
+
+describe('each protocol reads its own model list', () => {
   it('reads the OpenAI list', () => {
     expect(
-      parseModelList({
+      openai({
         object: 'list',
         data: [{ id: 'gpt-4.1-nano', object: 'model', created: 1, owned_by: 'system' }],
       }),
@@ -13,7 +15,7 @@ describe('parseModelList', () => {
 
   it('reads a bare array (Together AI) and {models:[…]} with OpenAI-style ids', () => {
     expect(
-      parseModelList([
+      openai([
         {
           id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
           display_name: 'Llama 3.3 70B',
@@ -26,11 +28,11 @@ describe('parseModelList', () => {
       ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'Llama 3.3 70B', 131072],
       ['Qwen/Qwen3-32B', undefined, undefined],
     ]);
-    expect(parseModelList({ models: [{ id: 'lab/model-a' }] })).toEqual([{ id: 'lab/model-a' }]);
+    expect(openai({ models: [{ id: 'lab/model-a' }] })).toEqual([{ id: 'lab/model-a' }]);
   });
 
   it('reads OpenRouter entries with pricing per million, modalities, parameters and reasoning', () => {
-    const [model] = parseModelList({
+    const [model] = openai({
       data: [
         {
           id: 'openai/gpt-5.1',
@@ -56,7 +58,7 @@ describe('parseModelList', () => {
 
   it('reads Anthropic and Gemini lists, dropping models that cannot chat', () => {
     expect(
-      parseModelList({
+      protocols.anthropic.parseModelList({
         data: [
           {
             type: 'model',
@@ -68,7 +70,7 @@ describe('parseModelList', () => {
       }),
     ).toEqual([{ id: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5', contextLength: 200000 }]);
     expect(
-      parseModelList({
+      protocols.gemini.parseModelList({
         models: [
           {
             name: 'models/gemini-2.5-flash',
@@ -88,7 +90,16 @@ describe('parseModelList', () => {
   it.each([null, 'text', { data: 'x' }, { data: [{ id: 3 }, null, { id: '' }] }])(
     'ignores %j',
     (payload) => {
-      expect(parseModelList(payload)).toEqual([]);
+      for (const protocol of Object.values(protocols)) {
+        expect(protocol.parseModelList(payload)).toEqual([]);
+      }
     },
   );
+
+  it('reads only its own shape: a Gemini list is not an OpenAI list, nor the reverse', () => {
+    const gemini = { models: [{ name: 'models/gemini-2.5-pro' }] };
+    expect(openai(gemini)).toEqual([]);
+    expect(protocols.gemini.parseModelList({ data: [{ id: 'gpt-5.1' }] })).toEqual([]);
+    expect(protocols.gemini.parseModelList(gemini)).toEqual([{ id: 'gemini-2.5-pro' }]);
+  });
 });
