@@ -45,12 +45,13 @@ await app.prepare();
  * The gateway's Node transport, which instrumentation.ts registers while the app starts: the same
  * core the route handler runs, compiled with the app, serving `/api/<provider>/…` without Next's
  * per-request pipeline. `GATEWAY_TRANSPORT=next` sends those paths through the route handler.
- * @returns {NodeGateway | undefined}
+ * (The environment is read once: `process.env` is slow to read per request.)
  */
+const routeHandlerOnly = process.env.GATEWAY_TRANSPORT === 'next';
+const nodeGatewayKey = Symbol.for('parley.nodeGateway');
+/** @returns {NodeGateway | undefined} */
 const nodeGateway = () =>
-  process.env.GATEWAY_TRANSPORT === 'next'
-    ? undefined
-    : /** @type {NodeGateway | undefined} */ (shared[Symbol.for('parley.nodeGateway')]);
+  routeHandlerOnly ? undefined : /** @type {NodeGateway | undefined} */ (shared[nodeGatewayKey]);
 
 const server = createServer((request, response) => {
   // A path the framework cannot decode (`%E0%A4%A`) would end in its 500: it is the client's
@@ -81,6 +82,7 @@ const server = createServer((request, response) => {
 });
 /** @param {string} url */
 function decodablePath(url) {
+  if (!url.includes('%')) return true;
   try {
     decodeURIComponent(url.split('?')[0] ?? '');
     return true;

@@ -26,22 +26,22 @@ export function formatLogLine(
   format: LogFormat,
   time = new Date(),
 ): string {
-  const defined = Object.entries(fields).filter(
-    (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
-  );
   if (format === 'json') {
-    return JSON.stringify({
-      time: time.toISOString(),
-      level,
-      event,
-      ...Object.fromEntries(defined),
-    });
+    const record: LogFields = { time: time.toISOString(), level, event };
+    for (const name in fields) {
+      if (fields[name] !== undefined) record[name] = fields[name];
+    }
+    return JSON.stringify(record);
   }
-  const text = defined.map(([name, value]) => {
+  // One line per request: a plain loop, no intermediate arrays.
+  let line = `${time.toISOString()} ${level.toUpperCase().padEnd(5)} ${event}`;
+  for (const name in fields) {
+    const value = fields[name];
+    if (value === undefined) continue;
     const shown = String(value);
-    return `${name}=${shown === '' || unsafeText.test(shown) ? JSON.stringify(shown) : shown}`;
-  });
-  return [time.toISOString(), level.toUpperCase().padEnd(5), event, ...text].join(' ');
+    line += ` ${name}=${shown === '' || unsafeText.test(shown) ? JSON.stringify(shown) : shown}`;
+  }
+  return line;
 }
 
 export function log(
