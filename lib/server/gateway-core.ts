@@ -25,8 +25,8 @@ import { userEndpointHeader } from './user-endpoint';
 /** A client's request as the core sees it, whichever transport received it. */
 export interface GatewayRequest {
   method: string;
-  /** The request's absolute URL (its origin and query are read). */
-  url: URL;
+  /** The request's absolute URL, as text: parsed only where its query or host is read. */
+  url: string;
   headers: HeaderSource;
   /** Reads the body once, up to the limit, as a JSON object (or throws a `ParleyError`). */
   readJson(maxBytes: number): Promise<Record<string, unknown>>;
@@ -103,9 +103,9 @@ export async function prepareGatewayCall(
       config: serverConfig,
       method: request.method,
       model,
-      query: request.url.searchParams,
+      query: queryOf(request.url),
       incoming: headers,
-      referer: publicOrigin(headers, serverConfig, request.url.href),
+      referer: publicOrigin(headers, serverConfig, request.url),
       body,
     });
     const slot = release;
@@ -218,12 +218,22 @@ function refuseCrossSite(request: GatewayRequest): void {
   if (origin === null && headers.get('sec-fetch-site') !== 'cross-site') return;
   // Behind a reverse proxy the page's host may arrive as X-Forwarded-Host; a browser on another
   // site cannot set that header without a preflight this gateway never grants.
-  const ownHosts = [headers.get('host'), headers.get('x-forwarded-host'), request.url.host]
+  const ownHosts = [headers.get('host'), headers.get('x-forwarded-host'), hostOf(request.url)]
     .filter((host): host is string => Boolean(host))
     .map((host) => host.toLowerCase());
   const originHost = origin ? hostOf(origin) : undefined;
   if (!originHost || !ownHosts.includes(originHost)) {
     throw new ParleyError('request:cross_site', 'Requests from other websites are not accepted.');
+  }
+}
+
+/** A URL's query, when it has one (most gateway requests have none, and skip the parse). */
+function queryOf(url: string): URLSearchParams | undefined {
+  if (!url.includes('?')) return undefined;
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return undefined;
   }
 }
 

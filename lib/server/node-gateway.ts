@@ -1,4 +1,9 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  RequestOptions,
+  ServerResponse,
+} from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
@@ -166,8 +171,13 @@ function requestAttempt(
   const agent = (guarded ? guardedAgents : operatorAgents)[secure ? 'https:' : 'http:'];
   const send = secure ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const options = { method: plan.method, headers: plan.headers, agent };
-    const outgoing = send(plan.url, options, (response) => {
+    const options = {
+      ...requestTarget(plan.url),
+      method: plan.method,
+      headers: plan.headers,
+      agent,
+    };
+    const outgoing = send(options, (response) => {
       const retryAfter = response.headers['retry-after'];
       const answer: NodeAnswer = {
         status: response.statusCode ?? 502,
@@ -199,6 +209,32 @@ function requestAttempt(
     if (plan.body !== undefined) outgoing.setHeader('content-length', Buffer.byteLength(plan.body));
     outgoing.end(plan.body);
   });
+}
+
+type RequestTarget = Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path' | 'auth'>;
+/** Request targets by URL: the same few upstream URLs are called again and again. */
+const requestTargets = processState('nodeRequestTargets', () => new Map<string, RequestTarget>());
+
+/** Node's request options for a URL, read from its parts once per distinct URL. */
+function requestTarget(url: URL): RequestTarget {
+  const { href } = url;
+  let target = requestTargets.get(href);
+  if (!target) {
+    target = {
+      protocol: url.protocol,
+      // An IPv6 literal is bracketed in a URL and bare in a host name.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port || undefined,
+      path: `${url.pathname}${url.search}`,
+      // Credentials in an operator's base URL travel as Basic auth, as Node sends them.
+      auth: url.username
+        ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+        : undefined,
+    };
+    if (requestTargets.size >= 1000) requestTargets.clear();
+    requestTargets.set(href, target);
+  }
+  return target;
 }
 
 /**
@@ -298,12 +334,13 @@ function nodeHeaders(raw: IncomingHttpHeaders, address: string): HeaderSource {
   };
 }
 
-function requestUrl(incoming: IncomingMessage): URL {
-  try {
-    return new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`);
-  } catch {
-    return new URL(incoming.url ?? '/', 'http://localhost');
-  }
+/** The request's absolute URL as text (parsed by the core only where it reads the query). */
+function requestUrl(incoming: IncomingMessage): string {
+  const host = incoming.headers.host ?? '';
+  const origin = /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host)
+    ? `http://${host}`
+    : 'http://localhost';
+  return `${origin}${incoming.url ?? '/'}`;
 }
 
 /** Why a stopped call's request ended, as `fetch` would say it. */

@@ -31,7 +31,7 @@ export async function proxyRequest(
 ): Promise<Response> {
   const incoming: GatewayRequest = {
     method: request.method,
-    url: new URL(request.url),
+    url: request.url,
     headers: request.headers,
     readJson: (maxBytes) => readJsonBody(request, maxBytes),
   };

@@ -33,9 +33,10 @@ const notFixedByWaiting =
   /insufficient_quota|quota_exceeded|billing|credit|spend_limit|enforced_spend_limit_reached/i;
 
 /**
- * One upstream call's budgets and bookkeeping, shared by both transports: the first-byte and
- * total timers, an idle watch that costs nothing per chunk (a chunk only stamps the time; the one
- * timer re-arms itself for the rest of the gap), the client leaving, and a single `settle`.
+ * One upstream call's budgets and bookkeeping, shared by both transports: the first-byte, idle
+ * and total budgets watched by one timer (set for the earliest moment any budget could run out;
+ * when it fires it checks and re-arms for the rest), so neither the answer nor a chunk touches a
+ * timer (a chunk only stamps the time); the client leaving; and a single `settle`.
  */
 export class UpstreamCall {
   readonly outcome: UpstreamOutcome = { retries: 0, bytes: 0 };
@@ -45,9 +46,8 @@ export class UpstreamCall {
   private abortController?: AbortController;
   private abortHooks?: Array<() => void>;
   private readonly startedAt = performance.now();
-  private readonly totalTimer: ReturnType<typeof setTimeout>;
-  private firstByteTimer?: ReturnType<typeof setTimeout>;
-  private idleTimer?: ReturnType<typeof setTimeout>;
+  private timer?: ReturnType<typeof setTimeout>;
+  private answeredAt?: number;
   private lastChunkAt = 0;
   private settled = false;
 
@@ -55,8 +55,8 @@ export class UpstreamCall {
     private readonly timeouts: ServerConfig['timeouts'],
     private readonly onSettled?: (outcome: UpstreamOutcome) => void,
   ) {
-    this.totalTimer = setTimeout(this.expire, timeouts.totalMs);
-    this.firstByteTimer = setTimeout(this.expire, timeouts.firstByteMs);
+    const { firstByteMs, idleMs, totalMs } = timeouts;
+    this.timer = setTimeout(checkBudgets, Math.min(firstByteMs, idleMs, totalMs), this);
   }
 
   /** For `fetch`: an AbortSignal, made only when a transport asks for one. */
@@ -93,10 +93,24 @@ export class UpstreamCall {
     for (const hook of hooks) hook();
   }
 
-  readonly expire = (): void => {
+  /** A budget ran out: the call stops. */
+  expire(): void {
     this.timedOut = true;
     this.abort();
-  };
+  }
+
+  /** The timer fired: a budget ran out, or the timer waits for the earliest one left. */
+  checkBudgets(): void {
+    this.timer = undefined;
+    if (this.settled) return;
+    const { firstByteMs, idleMs, totalMs } = this.timeouts;
+    const budgetEnd =
+      this.answeredAt === undefined ? this.startedAt + firstByteMs : this.lastChunkAt + idleMs;
+    const deadline = Math.min(budgetEnd, this.startedAt + totalMs);
+    const left = deadline - performance.now();
+    if (left <= 0) this.expire();
+    else this.timer = setTimeout(checkBudgets, left, this);
+  }
 
   readonly clientLeft = (): void => {
     this.outcome.failure ??= 'client_abort';
@@ -105,10 +119,10 @@ export class UpstreamCall {
 
   /** The upstream's headers arrived: the first-byte budget is met, the idle watch begins. */
   answered(): void {
-    clearTimeout(this.firstByteTimer);
-    this.outcome.firstByteMs = performance.now() - this.startedAt;
-    this.lastChunkAt = performance.now();
-    this.idleTimer = setTimeout(this.checkIdle, this.timeouts.idleMs);
+    const now = performance.now();
+    this.answeredAt = now;
+    this.outcome.firstByteMs = now - this.startedAt;
+    this.lastChunkAt = now;
   }
 
   /** A body chunk passed: no timer is touched. */
@@ -117,19 +131,11 @@ export class UpstreamCall {
     this.outcome.bytes += byteLength;
   }
 
-  private readonly checkIdle = (): void => {
-    const quiet = performance.now() - this.lastChunkAt;
-    if (quiet >= this.timeouts.idleMs) this.expire();
-    else this.idleTimer = setTimeout(this.checkIdle, this.timeouts.idleMs - quiet);
-  };
-
   /** The call is over, however it ended; the first call counts. */
   settle(): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.totalTimer);
-    clearTimeout(this.firstByteTimer);
-    clearTimeout(this.idleTimer);
+    clearTimeout(this.timer);
     if (this.timedOut) this.outcome.failure = 'timeout';
     this.onSettled?.(this.outcome);
   }
@@ -178,7 +184,8 @@ export class UpstreamCall {
         waited += await this.pause(backoffMs(count), retryWaitBudgetMs - waited);
         continue;
       }
-      if (last || !(await isRetryable(answer))) return answer;
+      // Most answers are final at a glance; only a 429 needs its body read to decide.
+      if (last || !retryableStatus(answer.status) || !(await isRetryable(answer))) return answer;
       const delay = (parseRetryAfter(answer.retryAfter) ?? 0) * 1000 || backoffMs(count);
       if (waited + delay > retryWaitBudgetMs) return answer;
       await answer.discard();
@@ -206,9 +213,13 @@ export class UpstreamCall {
   }
 }
 
+function retryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 async function isRetryable(answer: AttemptAnswer): Promise<boolean> {
   const { status } = answer;
-  if (status !== 408 && status !== 429 && status < 500) return false;
+  if (!retryableStatus(status)) return false;
   if (status !== 429) return true;
   // A spent quota or credit limit answers 429 too, and waiting does not refill it.
   return !notFixedByWaiting.test(await answer.probe(quotaProbeBytes));
@@ -227,4 +238,8 @@ function networkReason(error: unknown): string | undefined {
 
 function isRefusedAddress(error: unknown): boolean {
   return causeOf(error)?.code === 'EPRIVATEADDRESS';
+}
+
+function checkBudgets(call: UpstreamCall): void {
+  call.checkBudgets();
 }
