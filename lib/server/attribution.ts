@@ -21,7 +21,7 @@ export function publicOrigin(
   const trusted = config.trustedProxyCount > 0;
   const first = (name: string) => headers.get(name)?.split(',')[0]?.trim() || undefined;
   const host = (trusted ? first('x-forwarded-host') : undefined) ?? headers.get('host')?.trim();
-  if (host && /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host)) {
+  if (host && isPlainHost(host)) {
     const proto =
       (trusted ? first('x-forwarded-proto') : undefined) ?? (process.env.VERCEL ? 'https' : 'http');
     return `${proto === 'https' ? 'https' : 'http'}://${host}`;
@@ -52,4 +52,9 @@ export function sendsAttribution(
   const behavesAs = baseUrl ? knownHost(baseUrl)?.behavesAs : undefined;
   const router: ProviderDefinition | undefined = behavesAs ? providers[behavesAs] : undefined;
   return router?.attribution === true;
+}
+
+/** A Host header that is a name or an address with an optional port, and nothing else. */
+export function isPlainHost(host: string): boolean {
+  return /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host);
 }

@@ -21,6 +21,7 @@ import {
   type GatewayCall,
   type GatewayRequest,
 } from './gateway-core';
+import { isPlainHost } from './attribution';
 import type { HeaderSource } from './header-source';
 import { readJsonObject } from './read-json-body';
 import { readStreamBounded } from './read-stream-bounded';
@@ -337,9 +338,7 @@ function nodeHeaders(raw: IncomingHttpHeaders, address: string): HeaderSource {
 /** The request's absolute URL as text (parsed by the core only where it reads the query). */
 function requestUrl(incoming: IncomingMessage): string {
   const host = incoming.headers.host ?? '';
-  const origin = /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host)
-    ? `http://${host}`
-    : 'http://localhost';
+  const origin = isPlainHost(host) ? `http://${host}` : 'http://localhost';
   return `${origin}${incoming.url ?? '/'}`;
 }
 

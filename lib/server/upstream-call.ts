@@ -47,7 +47,6 @@ export class UpstreamCall {
   private abortHooks?: Array<() => void>;
   private readonly startedAt = performance.now();
   private timer?: ReturnType<typeof setTimeout>;
-  private answeredAt?: number;
   private lastChunkAt = 0;
   private settled = false;
 
@@ -105,7 +104,9 @@ export class UpstreamCall {
     if (this.settled) return;
     const { firstByteMs, idleMs, totalMs } = this.timeouts;
     const budgetEnd =
-      this.answeredAt === undefined ? this.startedAt + firstByteMs : this.lastChunkAt + idleMs;
+      this.outcome.firstByteMs === undefined
+        ? this.startedAt + firstByteMs
+        : this.lastChunkAt + idleMs;
     const deadline = Math.min(budgetEnd, this.startedAt + totalMs);
     const left = deadline - performance.now();
     if (left <= 0) this.expire();
@@ -120,7 +121,6 @@ export class UpstreamCall {
   /** The upstream's headers arrived: the first-byte budget is met, the idle watch begins. */
   answered(): void {
     const now = performance.now();
-    this.answeredAt = now;
     this.outcome.firstByteMs = now - this.startedAt;
     this.lastChunkAt = now;
   }
