@@ -13,6 +13,9 @@ export async function register(): Promise<void> {
   try {
     const config = loadServerConfig(process.env);
     const summary = startupSummary(config);
+    // A shared store connects now, not on the first request.
+    const { sharedStateFor } = await import('./lib/server/state/shared-state-for');
+    sharedStateFor(config);
     const warnHosts = () => {
       if (config.allowedHosts || process.env.VERCEL) return;
       log(config.log, 'warn', 'any_host_name', {

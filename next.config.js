@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The shared-state clients are loaded from node_modules as they are, not bundled.
+  serverExternalPackages: ['redis', '@upstash/redis'],
   reactStrictMode: true,
   async headers() {
     return [

@@ -111,6 +111,38 @@ export const serverVariables: ReadonlyArray<{
     fallback: '900000',
   },
   {
+    names: ['REDIS_URL'],
+    meaning:
+      'A Redis or Valkey server (`redis://[:password@]host:6379/0`, `rediss://` for TLS) that holds the state instances share: wrong-code lockouts, stream slots, the model catalog',
+    fallback: 'this process’s memory',
+  },
+  {
+    names: ['UPSTASH_REDIS_REST_URL', 'KV_REST_API_URL'],
+    meaning:
+      'Upstash Redis’s REST URL, for the same shared state on Vercel (Vercel’s Upstash integration sets `KV_REST_API_URL`)',
+  },
+  {
+    names: ['UPSTASH_REDIS_REST_TOKEN', 'KV_REST_API_TOKEN'],
+    meaning: 'The token for that REST URL',
+  },
+  {
+    names: ['STATE_PREFIX'],
+    meaning: 'Prefix of every key Parley writes to the shared store',
+    fallback: '`parley:`',
+  },
+  {
+    names: ['STREAM_LEASE_S'],
+    meaning:
+      'With a shared store: how long a stream slot outlives an instance that died (leases are renewed while the stream lives)',
+    fallback: '30',
+  },
+  {
+    names: ['STATE_TIMEOUT_MS'],
+    meaning:
+      'A shared-store call slower than this is given up and the instance’s own limits decide',
+    fallback: '250',
+  },
+  {
     names: ['LOG_LEVEL'],
     meaning:
       'How much the server logs: `error`, `warn`, `info` (one line per gateway request) or `debug`',

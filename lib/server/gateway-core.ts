@@ -12,7 +12,7 @@ import { recordRejectedKey, resolveCredential, type Credential } from './resolve
 import { resolveRoute, type ResolvedRoute, type RouteTarget } from './resolve-route';
 import { ConfigError, getServerConfig, type ServerConfig } from './server-config';
 import { protocols } from '@/lib/protocols';
-import { acquireStreamSlot } from './stream-limits';
+import { accessFailuresCounted, admit } from './admission';
 import { clientAddress } from './client-address';
 import type { UpstreamOutcome } from './upstream-call';
 import {
@@ -74,12 +74,13 @@ export async function prepareGatewayCall(
     const route = userEndpoint
       ? userEndpointRoute(resolved, userEndpoint, serverConfig)
       : requireBaseUrl(resolved);
+    // The lockout and the caps apply before the code is judged or a byte of the body is read:
+    // a refused client costs nothing. With a shared store this is the one round trip to it.
+    release = await admit(clientAddress(headers), serverConfig, { slot: true });
     const credential = resolveCredential(headers, resolved.provider, serverConfig, {
       userEndpoint: userEndpoint !== null,
     });
     log.set({ key: credential.source });
-    // The caps apply before a byte of the body is read: a refused client costs nothing.
-    release = acquireStreamSlot(clientAddress(headers), serverConfig);
 
     let body: Record<string, unknown> | undefined;
     let model: string | undefined;
@@ -126,6 +127,7 @@ export async function prepareGatewayCall(
   } catch (error) {
     // Refused before the upstream was called: the slot is free again.
     release?.();
+    if (serverConfig) await accessFailuresCounted(serverConfig, error);
     throw failGatewayCall(log, error);
   }
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { processState } from './process-state';
+import { sharedStateFor } from './state/shared-state-for';
 import { readBoundedText } from '@/lib/http/read-bounded';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import type { ErrorCode } from '@/lib/errors/error-codes';
@@ -10,7 +12,7 @@ import type { ListedModel } from '@/lib/models/listed-model';
 import { protocols } from '@/lib/protocols';
 import { providers, type ProviderId } from '@/lib/providers/registry';
 import { fetchUpstream } from './fetch-upstream';
-import { hasServerCredential, type ServerConfig } from './server-config';
+import { hasServerCredential, type ProviderRuntime, type ServerConfig } from './server-config';
 import { planUpstreamRequest, userEndpointRoute } from './upstream-request';
 import { userEndpointFetch } from './user-endpoint';
 
@@ -131,20 +133,62 @@ async function discover(
   if (cached && Date.now() - cached.at < ttlMs) return cached;
   const pending = inFlight.get(provider);
   if (pending) return pending;
-  const request = fetchModelList(provider, config, undefined, undefined, referer)
-    .then((listed): CacheEntry => ({ at: Date.now(), listed }))
-    .catch((error: unknown): CacheEntry => ({
-      // A failure is remembered briefly too, so a dead provider does not slow every page load.
-      at: Date.now() - ttlMs + 60_000,
-      error: error instanceof ParleyError ? error.code : 'upstream:unreachable',
-    }))
-    .then((entry) => {
-      cache.set(provider, entry);
-      inFlight.delete(provider);
-      return entry;
-    });
+  const request = sharedOrFetched(provider, config, referer).then((entry) => {
+    cache.set(provider, entry);
+    inFlight.delete(provider);
+    return entry;
+  });
   inFlight.set(provider, request);
   return request;
+}
+
+/**
+ * A list another instance discovered (from the shared store, when there is one), else one fetched
+ * now and shared for the rest of its ten minutes. Failures stay with the instance that saw them.
+ */
+async function sharedOrFetched(
+  provider: ProviderId,
+  config: ServerConfig,
+  referer: string | undefined,
+): Promise<CacheEntry> {
+  const shared = sharedStateFor(config);
+  const key = shared?.key('catalog', provider, catalogIdentity(config.providers[provider]));
+  const stored = key ? readStoredEntry(await shared?.readText(key)) : undefined;
+  if (stored) return stored;
+  try {
+    const entry: CacheEntry = {
+      at: Date.now(),
+      listed: await fetchModelList(provider, config, undefined, undefined, referer),
+    };
+    if (key) shared?.writeText(key, JSON.stringify(entry), ttlMs);
+    return entry;
+  } catch (error) {
+    // A failure is remembered briefly too, so a dead provider does not slow every page load.
+    return {
+      at: Date.now() - ttlMs + 60_000,
+      error: error instanceof ParleyError ? error.code : 'upstream:unreachable',
+    };
+  }
+}
+
+/** The address and key a list was fetched with, as a digest: a new key or address, a new list. */
+function catalogIdentity(runtime: ProviderRuntime): string {
+  return createHash('sha256')
+    .update(`${runtime.baseUrl ?? ''}\n${runtime.apiKey ?? ''}`)
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+function readStoredEntry(text: string | undefined): CacheEntry | undefined {
+  if (!text) return undefined;
+  try {
+    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    if (typeof entry.at !== 'number' || !Array.isArray(entry.listed)) return undefined;
+    if (Date.now() - entry.at >= ttlMs) return undefined;
+    return { at: entry.at, listed: entry.listed };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lists with the given key, or the server's: a user's own key lists what that key can use. */

@@ -2,7 +2,7 @@ import type { HeaderSource } from './header-source';
 import { timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { AuthScheme } from '@/lib/providers/types';
-import { accessRetryAfter, recordAccessFailure } from './access-failures';
+import { recordAccessFailure, refuseWhileLockedOut } from './access-failures';
 import { clientAddress } from './client-address';
 import { digestAccessCode, type ProviderRuntime, type ServerConfig } from './server-config';
 import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
@@ -173,16 +173,6 @@ export function recordRejectedKey(
 
 export function codesRequired(config: ServerConfig): boolean {
   return config.accessCodeDigests.length > 0;
-}
-
-function refuseWhileLockedOut(address: string, config: ServerConfig): void {
-  const wait = accessRetryAfter(address, config);
-  if (wait === undefined) return;
-  throw new ParleyError(
-    'auth:too_many_attempts',
-    'Too many wrong access codes; wait before trying again.',
-    { retryAfterSeconds: wait },
-  );
 }
 
 function readBearer(headers: HeaderSource): string | undefined {

@@ -46,6 +46,26 @@ export function hasServerCredential(runtime: ProviderRuntime): boolean {
   return runtime.apiKey !== undefined || Object.keys(runtime.credentialHeaders).length > 0;
 }
 
+/**
+ * The shared-state store. `memory`: this process only (the default). `redis`: a Redis or Valkey
+ * server (`REDIS_URL`, which may carry a password: never logged). `upstash`: Upstash's REST API
+ * (Vercel's KV variables are read too).
+ */
+export type StateStore =
+  | { kind: 'memory' }
+  | { kind: 'redis'; url: string }
+  | { kind: 'upstash'; url: string; token: string };
+
+export interface StateSettings {
+  store: StateStore;
+  /** Every key Parley writes starts with it, so deployments can share one server. */
+  prefix: string;
+  /** How long a stream slot outlives its instance: leases are renewed while the stream lives. */
+  leaseMs: number;
+  /** A store call slower than this is given up, and the per-instance state decides. */
+  timeoutMs: number;
+}
+
 export interface ServerConfig {
   providers: Record<ProviderId, ProviderRuntime>;
   /** SHA-256 digests of the access codes, compared in constant time. */
@@ -71,6 +91,8 @@ export interface ServerConfig {
   /** Concurrent upstream calls, in all and from one client address. */
   streams: { total: number; perClient: number };
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
+  /** Where state shared by instances lives: this process's memory, Redis, or Upstash. */
+  state: StateSettings;
   /** Retries of a failed call before its first byte (`MAX_RETRIES`, default 2). */
   maxRetries: number;
   /** The provider new chats start on when no `DEFAULT_MODEL` is set (`PREFERRED_PROVIDER`). */
@@ -226,6 +248,7 @@ export function loadServerConfig(env: Environment): ServerConfig {
       total: readNumber(env, 'MAX_STREAMS', 500),
       perClient: readNumber(env, 'MAX_STREAMS_PER_CLIENT', 20),
     },
+    state: readStateSettings(env),
     maxRetries: readNumber(env, 'MAX_RETRIES', 2, { allowZero: true }),
     preferredProvider: readPreferredProvider(env),
     timeouts: {
@@ -238,6 +261,39 @@ export function loadServerConfig(env: Environment): ServerConfig {
       format: readChoice(env, 'LOG_FORMAT', ['text', 'json'] as const, 'text'),
     },
   };
+}
+
+const redisUrl = z.url({ protocol: /^(redis|rediss|valkey|valkeys)$/ });
+
+function readStateSettings(env: Environment): StateSettings {
+  const common = {
+    prefix: env.STATE_PREFIX?.trim() || 'parley:',
+    leaseMs: readNumber(env, 'STREAM_LEASE_S', 30) * 1000,
+    timeoutMs: readNumber(env, 'STATE_TIMEOUT_MS', 250),
+  };
+  const redis = env.REDIS_URL?.trim();
+  if (redis) {
+    // The message never repeats the value: it may hold a password.
+    if (!redisUrl.safeParse(redis).success) {
+      throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+    }
+    return { ...common, store: { kind: 'redis', url: redis.replace(/^valkey/, 'redis') } };
+  }
+  const url = (env.UPSTASH_REDIS_REST_URL || env.KV_REST_API_URL)?.trim();
+  const token = (env.UPSTASH_REDIS_REST_TOKEN || env.KV_REST_API_TOKEN)?.trim();
+  if (url || token) {
+    if (!url || !token) {
+      throw new ConfigError(
+        url ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL',
+        'Upstash needs both the REST URL and its token',
+      );
+    }
+    if (!httpUrl.safeParse(url).success) {
+      throw new ConfigError('UPSTASH_REDIS_REST_URL', 'must be an http(s) URL');
+    }
+    return { ...common, store: { kind: 'upstash', url, token } };
+  }
+  return { ...common, store: { kind: 'memory' } };
 }
 
 function readChoice<Choice extends string>(

@@ -26,6 +26,8 @@ export function startupSummary(config: ServerConfig): LogFields {
       : 'not required',
     user_keys: config.userKeysDisabled ? 'disabled' : 'allowed',
     ...modelRulesSummary(config),
+    shared_state:
+      config.state.store.kind === 'memory' ? 'memory (this process only)' : config.state.store.kind,
     host_names: config.allowedHosts ? config.allowedHosts.join(',') : 'any',
     log_level: config.log.level,
   };

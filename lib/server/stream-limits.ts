@@ -15,9 +15,7 @@ const { openByClient } = slots;
 export function acquireStreamSlot(address: string, config: ServerConfig): () => void {
   const mine = openByClient.get(address) ?? 0;
   if (slots.open >= config.streams.total || mine >= config.streams.perClient) {
-    throw new ParleyError('gateway:busy', 'Too many answers are streaming at once.', {
-      retryAfterSeconds: 5,
-    });
+    throw busy();
   }
   slots.open += 1;
   openByClient.set(address, mine + 1);
@@ -30,6 +28,12 @@ export function acquireStreamSlot(address: string, config: ServerConfig): () => 
     if (left > 0) openByClient.set(address, left);
     else openByClient.delete(address);
   };
+}
+
+export function busy(): ParleyError {
+  return new ParleyError('gateway:busy', 'Too many answers are streaming at once.', {
+    retryAfterSeconds: 5,
+  });
 }
 
 /** How many upstream calls are open now (benchmarks and leak tests read it). */

@@ -10,6 +10,8 @@ import {
 import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/server/server-config';
 import { publicOrigin } from '@/lib/server/attribution';
 import { requireOwnHost } from '@/lib/server/own-host';
+import { accessFailuresCounted, admit } from '@/lib/server/admission';
+import { clientAddress } from '@/lib/server/client-address';
 import { userEndpointHeader } from '@/lib/server/user-endpoint';
 
 export const runtime = 'nodejs';
@@ -24,33 +26,37 @@ const noStore = { 'cache-control': 'no-store' };
  * sees it. `?check` answers only whether the access code is right, counting wrong ones.
  */
 export async function GET(request: Request): Promise<Response> {
+  let config: ServerConfig | undefined;
   try {
-    const config = getServerConfig();
-    requireOwnHost(request.headers, config);
+    const current = getServerConfig();
+    config = current;
+    requireOwnHost(request.headers, current);
+    // A locked-out address is refused before its code is judged, on every instance.
+    await admit(clientAddress(request.headers), current, { slot: false });
     const url = new URL(request.url);
     const requested = url.searchParams.get('provider');
     if (requested !== null && !isProviderId(requested)) {
       throw new ParleyError('provider:unknown', 'There is no such provider.');
     }
     if (url.searchParams.has('check')) {
-      requireAccessCode(request.headers, config);
+      requireAccessCode(request.headers, current);
       return new Response(null, { status: 204, headers: noStore });
     }
     if (requested && hasOwnCredential(request.headers)) {
       const userBase = request.headers.get(userEndpointHeader) ?? undefined;
-      const credential = resolveCredential(request.headers, config.providers[requested], config, {
+      const credential = resolveCredential(request.headers, current.providers[requested], current, {
         userEndpoint: userBase !== undefined,
       });
       if (credential.source === 'user') {
-        return await userListing(request, requested, config, credential, userBase);
+        return await userListing(request, requested, current, credential, userBase);
       }
     }
-    requireAccessCode(request.headers, config);
+    requireAccessCode(request.headers, current);
     const ids = (requested ? [requested] : providerIds).filter(
-      (id) => config.providers[id].baseUrl,
+      (id) => current.providers[id].baseUrl,
     );
-    const referer = publicOrigin(request.headers, config, request.url);
-    const catalogs = await Promise.all(ids.map((id) => providerCatalog(id, config, referer)));
+    const referer = publicOrigin(request.headers, current, request.url);
+    const catalogs = await Promise.all(ids.map((id) => providerCatalog(id, current, referer)));
     return Response.json(
       {
         providers: catalogs.map(({ provider, source, error }) => ({ provider, source, error })),
@@ -59,6 +65,7 @@ export async function GET(request: Request): Promise<Response> {
       { headers: noStore },
     );
   } catch (error) {
+    if (config) await accessFailuresCounted(config, error);
     if (error instanceof ParleyError || error instanceof ConfigError) return error.toResponse();
     throw error;
   }
