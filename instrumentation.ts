@@ -6,6 +6,16 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  try {
+    await registerOnNode();
+  } finally {
+    // server.mjs waits for this before it listens.
+    const done = (globalThis as Record<symbol, unknown>)[Symbol.for('parley.registered')];
+    if (typeof done === 'function') done();
+  }
+}
+
+async function registerOnNode(): Promise<void> {
   const { ConfigError, loadServerConfig } = await import('./lib/server/server-config');
   const { startupSummary } = await import('./lib/server/startup-summary');
   const { log } = await import('./lib/server/logger');

@@ -30,9 +30,19 @@ const shared = /** @type {Record<symbol, unknown>} */ (globalThis);
 // Tells lib/server/client-address.ts that the header below was set here, not by a client.
 shared[Symbol.for('parley.trustedClientAddress')] = true;
 
+// instrumentation.ts registers the Node transport and the start-up line; Next starts it while
+// preparing but does not wait for it, so the server listens only once it has finished (or after
+// ten seconds, without the Node transport: the route handler then serves every path).
+/** @type {Promise<void>} */
+const registered = new Promise((resolve) => {
+  shared[Symbol.for('parley.registered')] = resolve;
+  setTimeout(resolve, 10_000).unref();
+});
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+await registered;
 
 /**
  * @typedef {object} NodeGateway

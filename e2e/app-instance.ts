@@ -22,6 +22,8 @@ export interface AppInstance {
   /** Everything the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash or a lost machine would: nothing is released. */
+  kill: () => Promise<void>;
 }
 
 /**
@@ -69,6 +71,12 @@ export async function startApp(options: {
     }
     rmSync(directory, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGKILL');
+    await exited;
+  };
   // Bounded: a server that does not come up within a minute has failed.
   const started = Date.now();
   while (!/listening=(\S+)|"listening":"([^"]+)"/.test(output)) {
@@ -80,7 +88,7 @@ export async function startApp(options: {
   }
   const match = /listening=(\S+)|"listening":"([^"]+)"/.exec(output);
   const url = (match?.[1] ?? match?.[2] ?? '').replace(/"$/, '');
-  return { url, output: () => output, stop };
+  return { url, output: () => output, stop, kill };
 }
 
 export interface ReverseProxy {
