@@ -15,9 +15,10 @@
  * assertions; `bench:check` compares them with the targets.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
+import { cpuMs, rssMb, timedStream } from './lib/measure.mjs';
 import { freePort, percentile, startApp, startMock } from './lib/start-app.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -195,37 +196,14 @@ function printScenario(row) {
   }
 }
 
-/** @param {string} model */
-function chatBody(model) {
-  return JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'bench' }] });
-}
-
 /**
  * @param {SideName} side
  * @param {string} model
  * @param {AbortSignal} [signal]
  * @param {(firstByteMs: number) => Promise<void> | void} [onFirstByte]
  */
-async function stream(side, model, signal, onFirstByte) {
-  const started = performance.now();
-  const answer = await request(`${sides[side].url}/api/openrouter/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: chatBody(model),
-    dispatcher: client,
-    signal,
-  });
-  if (answer.statusCode !== 200) throw new Error(`${side} answered ${answer.statusCode}`);
-  let firstByteMs = -1;
-  let bytes = 0;
-  for await (const chunk of answer.body) {
-    if (firstByteMs < 0) {
-      firstByteMs = performance.now() - started;
-      await onFirstByte?.(firstByteMs);
-    }
-    bytes += chunk.byteLength;
-  }
-  return { firstByteMs, totalMs: performance.now() - started, bytes };
+function stream(side, model, signal, onFirstByte) {
+  return timedStream(sides[side].url, model, { dispatcher: client, signal, onFirstByte });
 }
 
 /** @param {SideName} side @param {string} model @param {number} concurrency */
@@ -311,18 +289,4 @@ async function mockStats() {
   return /** @type {Promise<{ open: number }>} */ (
     (await fetch(`${mock.url}/__mock/stats`)).json()
   );
-}
-
-/** CPU time (user + system) a process has used, from /proc (Linux), in ms. */
-function cpuMs(/** @type {number | undefined} */ pid) {
-  if (!pid) return 0;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/** Resident memory of a process, in MB. */
-function rssMb(/** @type {number | undefined} */ pid) {
-  if (!pid) return 0;
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) / 1024;
 }
