@@ -15,7 +15,8 @@ export function sharedStateFor(config: ServerConfig): SharedState | undefined {
   const { store } = config.state;
   let state: SharedState | undefined;
   if (store.kind !== 'memory') {
-    const identity = store.kind === 'redis' ? store.url : `${store.url}\n${store.token}`;
+    // One per store and settings (tests run several prefixes in one process).
+    const identity = JSON.stringify(config.state);
     state = states.get(identity);
     if (!state) {
       let troubled: ConnectionTrouble = () => {};
