@@ -26,6 +26,8 @@ import { ErrorNotice } from './error-notice';
 import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
 import { StorageBanner } from './storage-banner';
+import { SyncOffer } from '@/components/settings/sync-section';
+import { useSync } from '@/lib/sync/use-sync';
 
 export function ChatApp() {
   const t = useTranslations('App');
@@ -79,6 +81,7 @@ export function ChatApp() {
     [activeId, selectConversation],
   );
   useKeyboardShortcuts(shortcuts);
+  useSync();
 
   return (
     <ChatContextProvider
@@ -96,6 +99,7 @@ export function ChatApp() {
             onOpenSidebar={() => setSidebarOpen(true)}
           />
           <StorageBanner />
+          <SyncOffer />
           {configState.status === 'error' && (
             <div className="px-4 pt-4">
               <ErrorNotice error={{ code: configState.error.code }} />

@@ -10,6 +10,7 @@ import { ConnectionTest } from './connection-test';
 import { CustomEndpoints } from './custom-endpoints';
 import { ClearData } from './clear-data';
 import { DataSection } from './data-section';
+import { SyncSection } from './sync-section';
 import { settingsSections, SettingsSection } from './settings-section';
 import { ProviderOptions } from './provider-options';
 import { SecretInput } from './secret-input';
@@ -146,6 +147,7 @@ export function SettingsDialog({ config, models, onClose }: SettingsDialogProps)
           </SettingsSection>
           <SettingsSection id="data" title={t('section.data')}>
             <DataSection />
+            <SyncSection available={config?.syncAvailable ?? false} />
             <SettingsBackup />
             <ClearData />
           </SettingsSection>

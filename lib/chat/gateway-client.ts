@@ -7,7 +7,7 @@ import {
 } from './gateway-request';
 
 export interface GatewayCallOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   /** The answer's type the caller wants (`text/event-stream` for a streamed chat). */
@@ -46,6 +46,19 @@ export const gatewayClient = {
   ) {
     const query = check ? '?check' : provider ? `?provider=${encodeURIComponent(provider)}` : '';
     return send(`${gatewayPaths.models}${query}`, gatewayAccessHeaders(access), options);
+  },
+
+  /** An encrypted sync space (`/api/sync/<space>`); only the code travels, never a key. */
+  sync(
+    space: string,
+    accessCode: string,
+    { query = '', ...options }: GatewayCallOptions & { query?: string } = {},
+  ) {
+    return send(
+      `${gatewayPaths.sync(space)}${query}`,
+      gatewayAccessHeaders({ accessCode }),
+      options,
+    );
   },
 };
 

@@ -143,6 +143,17 @@ export const serverVariables: ReadonlyArray<{
     fallback: '250',
   },
   {
+    names: ['SYNC_MAX_MB'],
+    meaning:
+      'With a shared store: the most one sync space (one person’s devices) may hold, in MB of ciphertext',
+    fallback: '50',
+  },
+  {
+    names: ['SYNC_REQUESTS_PER_MINUTE'],
+    meaning: 'Sync requests one client address may make per minute',
+    fallback: '120',
+  },
+  {
     names: ['LOG_LEVEL'],
     meaning:
       'How much the server logs: `error`, `warn`, `info` (one line per gateway request) or `debug`',

@@ -11,6 +11,8 @@ export interface PublicConfig {
   models: CatalogModel[];
   /** `provider:model` */
   defaultModel?: string;
+  /** End-to-end encrypted sync is possible: the deployment has a shared store. */
+  syncAvailable: boolean;
 }
 
 export interface PublicProvider {

@@ -40,6 +40,10 @@ export const errorStatuses = {
   'stream:error': 502,
   'stream:malformed': 502,
   'stream:unexpected_response': 502,
+  'sync:unavailable': 503,
+  'sync:invalid': 400,
+  'sync:quota_exceeded': 413,
+  'sync:rate_limited': 429,
   'network:offline': 0,
 } as const satisfies Record<string, number>;
 

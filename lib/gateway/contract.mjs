@@ -20,6 +20,12 @@ export const gatewayHeaders = /** @type {const} */ ({
 export const gatewayPaths = /** @type {const} */ ({
   config: '/api/config',
   models: '/api/models',
+  health: '/api/health',
+  /**
+   * `/api/sync/<space>`: one end-to-end encrypted sync space.
+   * @param {string} space
+   */
+  sync: (space) => `/api/sync/${space}`,
   /**
    * `/api/<provider>/<path>`: the provider's own API, through the gateway.
    * @param {string} provider

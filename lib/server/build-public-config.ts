@@ -43,6 +43,7 @@ export function buildPublicConfig(config: ServerConfig): PublicConfig {
   return {
     codeRequired: config.accessCodeDigests.length > 0,
     userKeysDisabled: config.userKeysDisabled,
+    syncAvailable: config.state.store.kind !== 'memory',
     providers: reachable.map((id) => ({
       id,
       name: config.providers[id].name,

@@ -93,6 +93,8 @@ export interface ServerConfig {
   timeouts: { firstByteMs: number; idleMs: number; totalMs: number };
   /** Where state shared by instances lives: this process's memory, Redis, or Upstash. */
   state: StateSettings;
+  /** End-to-end encrypted sync (needs a shared store): per-space quota and per-client rate. */
+  sync: { maxBytes: number; requestsPerMinute: number };
   /** Retries of a failed call before its first byte (`MAX_RETRIES`, default 2). */
   maxRetries: number;
   /** The provider new chats start on when no `DEFAULT_MODEL` is set (`PREFERRED_PROVIDER`). */
@@ -249,6 +251,10 @@ export function loadServerConfig(env: Environment): ServerConfig {
       perClient: readNumber(env, 'MAX_STREAMS_PER_CLIENT', 20),
     },
     state: readStateSettings(env),
+    sync: {
+      maxBytes: Math.round(readNumber(env, 'SYNC_MAX_MB', 50) * 1024 * 1024),
+      requestsPerMinute: readNumber(env, 'SYNC_REQUESTS_PER_MINUTE', 120),
+    },
     maxRetries: readNumber(env, 'MAX_RETRIES', 2, { allowZero: true }),
     preferredProvider: readPreferredProvider(env),
     timeouts: {

@@ -143,7 +143,18 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     changeConversation(id, change) {
-      update(id, (conversation) => ({ ...conversation, ...change }), true);
+      // Each changed setting is stamped, so a copy changed elsewhere merges field by field.
+      const now = Date.now();
+      const stamps = Object.fromEntries(Object.keys(change).map((field) => [field, now]));
+      update(
+        id,
+        (conversation) => ({
+          ...conversation,
+          ...change,
+          fieldTimes: { ...conversation.fieldTimes, ...stamps },
+        }),
+        true,
+      );
     },
 
     addMessages(id, messages) {
@@ -196,6 +207,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
           const remaining = {
             ...conversation,
             messages: conversation.messages.filter((message) => !removed.has(message.id)),
+            // Remembered, so another tab's or device's copy does not bring them back.
+            deletedMessageIds: [...(conversation.deletedMessageIds ?? []), ...removed],
           };
           const leafGone = conversation.leafId !== undefined && removed.has(conversation.leafId);
           const leafId = !leafGone

@@ -76,4 +76,21 @@ export interface Conversation {
   messages: ChatMessage[];
   /** The last message of the branch on screen; undefined when the conversation is empty. */
   leafId?: string;
+  /**
+   * When each setting of the conversation was last changed by hand (a rename, a pin): two copies
+   * edited apart (two tabs, two synced devices) keep each field's latest change.
+   */
+  fieldTimes?: Partial<Record<ConversationField, number>>;
+  /** Messages deleted by hand: a copy that still has them does not bring them back. */
+  deletedMessageIds?: string[];
 }
+
+export const conversationFields = [
+  'title',
+  'titleSource',
+  'model',
+  'parameters',
+  'systemPrompt',
+  'pinned',
+] as const;
+export type ConversationField = (typeof conversationFields)[number];

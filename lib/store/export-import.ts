@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isErrorCode, type ErrorCode } from '@/lib/errors/error-codes';
-import { conversationSchemaVersion, type Conversation } from './chat-types';
+import { conversationFields, conversationSchemaVersion, type Conversation } from './chat-types';
 import { migrateConversation } from './conversation-migrations';
 
 /**
@@ -85,7 +85,7 @@ const messageSchema = z.object({
   createdAt: z.number(),
 });
 
-const conversationSchema = z
+export const conversationSchema = z
   .object({
     id: z.string().min(1),
     title: z.string(),
@@ -107,6 +107,8 @@ const conversationSchema = z
     updatedAt: z.number(),
     messages: z.array(messageSchema),
     leafId: z.string().optional(),
+    fieldTimes: z.partialRecord(z.enum(conversationFields), z.number()).optional(),
+    deletedMessageIds: z.array(z.string()).max(100_000).optional(),
   })
   .refine(isTree, 'The messages do not form a tree ending at leafId');
 

@@ -74,3 +74,38 @@ describe('merging a conversation changed in two tabs', () => {
     expect(merged.title).toBe('Mine');
   });
 });
+
+describe('merging copies changed apart (two devices offline)', () => {
+  it('keeps each setting’s latest change, whichever copy it came from', () => {
+    const renamed: Conversation = {
+      ...base,
+      title: 'Renamed on A',
+      titleSource: 'user',
+      fieldTimes: { title: 100, titleSource: 100 },
+    };
+    const pinned: Conversation = { ...base, pinned: true, fieldTimes: { pinned: 200 } };
+    for (const merged of [mergeConversations(renamed, pinned), mergeConversations(pinned, renamed)]) {
+      expect(merged.title).toBe('Renamed on A');
+      expect(merged.pinned).toBe(true);
+      expect(merged.fieldTimes).toEqual({ title: 100, titleSource: 100, pinned: 200 });
+    }
+  });
+
+  it('does not bring back a message one copy deleted by hand', () => {
+    const deleted: Conversation = {
+      ...base,
+      messages: [message('u1', undefined, 1)],
+      leafId: 'u1',
+      deletedMessageIds: ['a1'],
+    };
+    const grown: Conversation = {
+      ...base,
+      messages: [...base.messages, message('u2', 'a1', 3)],
+      leafId: 'u2',
+    };
+    const merged = mergeConversations(grown, deleted);
+    expect(merged.messages.map((one) => one.id)).toEqual(['u1', 'u2']);
+    expect(merged.deletedMessageIds).toEqual(['a1']);
+    expect(mergeConversations(deleted, grown).messages.map((one) => one.id)).toEqual(['u1', 'u2']);
+  });
+});

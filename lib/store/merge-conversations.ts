@@ -1,21 +1,26 @@
-import type { ChatMessage, Conversation } from './chat-types';
+import { conversationFields, type ChatMessage, type Conversation } from './chat-types';
 
 /**
- * Two tabs may change the same conversation at once (each sends a message). A change heard from
- * the other tab is merged, not swapped in: every message of both survives, so each tab's next
- * save writes the union and both converge. This tab keeps the branch it shows.
+ * Two copies of one conversation changed apart (two tabs each sent a message; two synced devices
+ * edited offline) are merged, not swapped: every message of both survives unless one side
+ * deleted it by hand, each setting (title, pin, model, …) keeps its latest change, so each side's
+ * next save writes the same union and both converge. This side keeps the branch it shows.
  */
 export function mergeConversations(local: Conversation, remote: Conversation): Conversation {
   const newer = remote.updatedAt > local.updatedAt ? remote : local;
+  const deleted = new Set([...(local.deletedMessageIds ?? []), ...(remote.deletedMessageIds ?? [])]);
   const messages = new Map<string, ChatMessage>();
-  for (const message of remote.messages) messages.set(message.id, message);
+  for (const message of remote.messages) {
+    if (!deleted.has(message.id)) messages.set(message.id, message);
+  }
   for (const message of local.messages) {
+    if (deleted.has(message.id)) continue;
     const other = messages.get(message.id);
     messages.set(message.id, other ? fuller(message, other) : message);
   }
-  return {
+  const merged: Conversation = {
     ...newer,
-    // A name the user gave in either tab beats an automatic one.
+    // A name the user gave on either side beats an automatic one.
     ...(local.titleSource === 'user' && remote.titleSource !== 'user'
       ? { title: local.title, titleSource: local.titleSource }
       : {}),
@@ -23,6 +28,22 @@ export function mergeConversations(local: Conversation, remote: Conversation): C
     messages: [...messages.values()].sort((a, b) => a.createdAt - b.createdAt),
     leafId: followedLeaf(local.leafId, remote.leafId, messages),
   };
+  // Each setting from the side that changed it last by hand.
+  const times = { ...local.fieldTimes };
+  for (const field of conversationFields) {
+    const localTime = local.fieldTimes?.[field] ?? 0;
+    const remoteTime = remote.fieldTimes?.[field] ?? 0;
+    if (localTime === remoteTime) continue;
+    const source = remoteTime > localTime ? remote : local;
+    (merged as unknown as Record<string, unknown>)[field] = source[field];
+    times[field] = Math.max(localTime, remoteTime);
+  }
+  if (Object.keys(times).length > 0 || remote.fieldTimes) {
+    merged.fieldTimes = { ...remote.fieldTimes, ...times };
+  }
+  if (deleted.size > 0) merged.deletedMessageIds = [...deleted].sort();
+  if (merged.leafId && !messages.has(merged.leafId)) merged.leafId = merged.messages.at(-1)?.id;
+  return merged;
 }
 
 /**
@@ -43,9 +64,15 @@ function followedLeaf(
   return localLeaf;
 }
 
-/** Of two copies of one message, the one that got further: finished over streaming, longer text. */
+/**
+ * Of two copies of one message, the one that got further: finished over streaming, longer text.
+ * A tie is broken the same way on both sides, so two copies converge instead of trading places.
+ */
 function fuller(local: ChatMessage, remote: ChatMessage): ChatMessage {
   if (local.status === 'streaming' && remote.status !== 'streaming') return remote;
   if (remote.status === 'streaming' && local.status !== 'streaming') return local;
-  return remote.content.length > local.content.length ? remote : local;
+  if (remote.content.length !== local.content.length) {
+    return remote.content.length > local.content.length ? remote : local;
+  }
+  return JSON.stringify(remote) > JSON.stringify(local) ? remote : local;
 }

@@ -9,7 +9,7 @@ export interface StoreScript {
   sha: string;
 }
 
-function script(source: string): StoreScript {
+export function script(source: string): StoreScript {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 

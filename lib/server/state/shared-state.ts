@@ -141,6 +141,25 @@ export class SharedState {
     );
   }
 
+  /**
+   * Runs a script for a caller that needs the store's answer (sync), within its own time limit:
+   * `undefined` when the store did not give one.
+   */
+  async run(
+    script: StoreScript,
+    keys: string[],
+    args: string[],
+    timeoutMs = this.settings.timeoutMs,
+  ): Promise<unknown> {
+    return this.call((connection) => runScript(connection, script, keys, args), timeoutMs);
+  }
+
+  /** Counts one event in a window that starts with the first; `undefined` without an answer. */
+  async countInWindow(key: string, windowMs: number): Promise<number | undefined> {
+    const count = await this.run(failureScript, [key], [String(windowMs)]);
+    return typeof count === 'number' ? count : undefined;
+  }
+
   /** Resolves once every write started so far has been answered (or given up). */
   async settled(): Promise<void> {
     if (this.pending.size > 0) await Promise.all(this.pending);
@@ -180,6 +199,7 @@ export class SharedState {
 
   private async call<Result>(
     step: (connection: StoreConnection) => Promise<Result>,
+    timeoutMs = this.settings.timeoutMs,
   ): Promise<Result | undefined> {
     if (Date.now() < this.pausedUntil) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -187,7 +207,7 @@ export class SharedState {
       const result = await Promise.race([
         step(this.connection),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new StoreTimeout()), this.settings.timeoutMs);
+          timer = setTimeout(() => reject(new StoreTimeout()), timeoutMs);
         }),
       ]);
       this.succeeded();

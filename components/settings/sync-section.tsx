@@ -1,0 +1,254 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { newSyncSecret, readSyncSecret } from '@/lib/sync/sync-crypto';
+import { useSyncStore } from '@/lib/sync/sync-store';
+import { syncNow } from '@/lib/sync/use-sync';
+
+const buttonClass =
+  'rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+
+/**
+ * End-to-end encrypted sync: turn on (a new key, shown once), join with a key from another
+ * device, see when it last ran and what waits, stop here, or delete the synced copy.
+ */
+export function SyncSection({ available }: { available: boolean }) {
+  const t = useTranslations('Sync');
+  const secret = useSyncStore((state) => state.secret);
+  return (
+    <section className="flex flex-col gap-3" data-testid="sync-section">
+      <h3 className="text-sm font-medium">{t('title')}</h3>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('intro')}</p>
+      {!available ? (
+        <p className="text-sm text-amber-800 dark:text-amber-200" data-testid="sync-unavailable">
+          {t('unavailable')}
+        </p>
+      ) : secret ? (
+        <SyncOn secret={secret} />
+      ) : (
+        <SyncOff />
+      )}
+    </section>
+  );
+}
+
+function SyncOff() {
+  const t = useTranslations('Sync');
+  const [key, setKey] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const join = () => {
+    const secret = readSyncSecret(key);
+    if (!secret) {
+      setInvalid(true);
+      return;
+    }
+    useSyncStore.getState().join(secret);
+  };
+  return (
+    <div className="flex flex-col gap-3">
+      <button
+        type="button"
+        data-testid="sync-turn-on"
+        className={`${buttonClass} self-start`}
+        onClick={() => useSyncStore.getState().start(newSyncSecret())}
+      >
+        {t('turnOn')}
+      </button>
+      <label className="flex flex-col gap-1 text-sm">
+        {t('joinLabel')}
+        <span className="flex gap-2">
+          <input
+            data-testid="sync-join-key"
+            value={key}
+            placeholder={t('joinPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-transparent px-2 py-1.5 font-mono text-sm dark:border-zinc-700"
+            onChange={(event) => {
+              setKey(event.target.value);
+              setInvalid(false);
+            }}
+          />
+          <button type="button" data-testid="sync-join" className={buttonClass} onClick={join}>
+            {t('join')}
+          </button>
+        </span>
+      </label>
+      {invalid && (
+        <p role="alert" data-testid="sync-join-invalid" className="text-sm text-red-700">
+          {t('joinInvalid')}
+        </p>
+      )}
+      <p className="text-xs text-zinc-500">{t('joinWarning')}</p>
+    </div>
+  );
+}
+
+function SyncOn({ secret }: { secret: string }) {
+  const t = useTranslations('Sync');
+  const tErrors = useTranslations('Errors');
+  const format = useFormatter();
+  const state = useSyncStore();
+  const [copied, setCopied] = useState<'key' | 'link' | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const link = `${window.location.origin}/#sync=${secret}`;
+  const copy = async (what: 'key' | 'link') => {
+    await navigator.clipboard?.writeText(what === 'key' ? secret : link).catch(() => undefined);
+    setCopied(what);
+  };
+  const megabytes = (bytes: number) => `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+
+  return (
+    <div className="flex flex-col gap-3">
+      {state.revealSecret && (
+        <div
+          data-testid="sync-secret"
+          className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
+          <p className="font-medium">{t('secretTitle')}</p>
+          <code data-testid="sync-secret-value" className="font-mono break-all select-all">
+            {secret}
+          </code>
+          <p className="text-xs">{t('secretHint')}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} onClick={() => void copy('key')}>
+              {copied === 'key' ? t('copied') : t('copyKey')}
+            </button>
+            <button type="button" className={buttonClass} onClick={() => void copy('link')}>
+              {copied === 'link' ? t('copied') : t('copyLink')}
+            </button>
+            <button
+              type="button"
+              data-testid="sync-secret-saved"
+              className={buttonClass}
+              onClick={() => state.hideSecret()}
+            >
+              {t('secretSaved')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="text-sm" role="status" data-testid="sync-status" data-phase={state.phase}>
+        {state.phase === 'syncing'
+          ? t('syncing')
+          : state.phase === 'offline'
+            ? t('offline')
+            : state.phase === 'error' && state.error
+              ? t('failed', { message: tErrors(state.error) })
+              : state.lastSyncAt
+                ? t('lastSynced', { time: format.dateTime(state.lastSyncAt, { timeStyle: 'medium' }) })
+                : t('never')}
+      </p>
+      <p className="text-xs text-zinc-500" data-testid="sync-pending">
+        {t('pending', { count: state.pending })}
+        {state.usedBytes !== undefined && state.quotaBytes
+          ? ` · ${t('usage', { used: megabytes(state.usedBytes), quota: megabytes(state.quotaBytes) })}`
+          : ''}
+      </p>
+      {state.tooLarge > 0 && (
+        <p className="text-xs text-amber-800 dark:text-amber-200">
+          {t('tooLarge', { count: state.tooLarge })}
+        </p>
+      )}
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          data-testid="sync-include-keys"
+          checked={state.includeKeys}
+          onChange={(event) => state.setIncludeKeys(event.target.checked)}
+          className="mt-1"
+        />
+        <span>
+          {t('includeKeys')}
+          <span className="block text-xs text-zinc-500">{t('includeKeysHint')}</span>
+        </span>
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          data-testid="sync-now"
+          className={buttonClass}
+          onClick={() => void syncNow()}
+        >
+          {t('syncNow')}
+        </button>
+        <button
+          type="button"
+          data-testid="sync-stop"
+          className={buttonClass}
+          title={t('stopHint')}
+          onClick={() => state.stop()}
+        >
+          {t('stop')}
+        </button>
+        <button
+          type="button"
+          data-testid="sync-delete"
+          className={`${buttonClass} text-red-700 dark:text-red-300`}
+          onClick={() => setConfirming(true)}
+        >
+          {t('deleteCopy')}
+        </button>
+      </div>
+      <p className="text-xs text-zinc-500">{t('stopHint')}</p>
+      {confirming && (
+        <div className="flex flex-col gap-2 rounded-md border border-red-300 p-3 text-sm dark:border-red-800">
+          <p>{t('deleteConfirm')}</p>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              data-testid="sync-delete-confirm"
+              className={`${buttonClass} text-red-700 dark:text-red-300`}
+              onClick={() => {
+                setConfirming(false);
+                void import('@/lib/sync/run-sync')
+                  .then(({ deleteSyncedCopy }) => deleteSyncedCopy())
+                  .catch(() => useSyncStore.setState({ phase: 'error', error: 'sync:unavailable' }));
+              }}
+            >
+              {t('deleteCopy')}
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+              {t('linkIgnore')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A sync key that came in a link: offered with a warning, joined only on a yes. */
+export function SyncOffer() {
+  const t = useTranslations('Sync');
+  const offered = useSyncStore((state) => state.offeredSecret);
+  if (!offered) return null;
+  return (
+    <div
+      role="dialog"
+      aria-live="polite"
+      data-testid="sync-offer"
+      className="flex flex-wrap items-center gap-2 bg-sky-50 px-4 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100"
+    >
+      <span className="min-w-0 flex-1">
+        {t('linkPrompt')} <span className="text-xs opacity-80">{t('joinWarning')}</span>
+      </span>
+      <button
+        type="button"
+        data-testid="sync-offer-join"
+        className={buttonClass}
+        onClick={() => useSyncStore.getState().join(offered)}
+      >
+        {t('linkJoin')}
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => useSyncStore.getState().offer(undefined)}
+      >
+        {t('linkIgnore')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { ParleyError } from '@/lib/errors/parley-error';
+import type { SharedState } from '../state/shared-state';
+import { syncDeleteScript, syncKeyNames, syncReadScript, syncWriteScript } from './sync-scripts';
+
+/** A space id: 32 bytes the browser derived from the sync secret, base64url. */
+const spacePattern = /^[A-Za-z0-9_-]{43}$/;
+/** A record id: a digest the browser made of what the record is; the server cannot tell. */
+const recordPattern = /^[A-Za-z0-9_-]{16,64}$/;
+/** Ciphertext, base64url. */
+const dataPattern = /^[A-Za-z0-9_-]*$/;
+
+export const syncLimits = {
+  /** One record's ciphertext: a conversation with its images, encrypted. */
+  recordBytes: 6 * 1024 * 1024,
+  recordsPerWrite: 100,
+  writeBytes: 16 * 1024 * 1024,
+  recordsPerRead: 500,
+  readBytes: 8 * 1024 * 1024,
+  /** A space nobody writes to for this long is forgotten. */
+  idleExpiryMs: 400 * 24 * 60 * 60 * 1000,
+  /** Sync moves more than a lockout check: a longer time limit than the store's default. */
+  timeoutMs: 5_000,
+};
+
+export interface StoredRecord {
+  id: string;
+  sequence: number;
+  version: number;
+  data: string;
+}
+
+export interface ChangesPage {
+  /** The space's last sequence number: a client that has read up to it has everything. */
+  sequence: number;
+  usedBytes: number;
+  records: StoredRecord[];
+}
+
+export interface RecordWrite {
+  id: string;
+  /** The version the client last read (0 for a record it has never seen). */
+  base: number;
+  data: string;
+}
+
+export type WriteOutcome =
+  | { id: string; outcome: 'ok'; version: number }
+  | { id: string; outcome: 'conflict'; version: number; data: string }
+  | { id: string; outcome: 'quota'; version: number };
+
+export function requireSpaceId(space: string): string {
+  if (!spacePattern.test(space)) throw invalid('The sync space id is not valid.');
+  return space;
+}
+
+/** Reads a write request's body, refusing anything that is not a list of well-formed records. */
+export function parseWrites(body: unknown): RecordWrite[] {
+  const records = (body as { records?: unknown } | null)?.records;
+  if (!Array.isArray(records) || records.length === 0 || records.length > syncLimits.recordsPerWrite) {
+    throw invalid(`Send 1 to ${syncLimits.recordsPerWrite} records.`);
+  }
+  return records.map((record: unknown) => {
+    const { id, base, data } = (record ?? {}) as Record<string, unknown>;
+    if (typeof id !== 'string' || !recordPattern.test(id)) throw invalid('A record id is not valid.');
+    if (typeof base !== 'number' || !Number.isInteger(base) || base < 0) {
+      throw invalid('A record’s base version is not valid.');
+    }
+    if (typeof data !== 'string' || !dataPattern.test(data)) {
+      throw invalid('A record’s data is not ciphertext.');
+    }
+    if (data.length > syncLimits.recordBytes) {
+      throw new ParleyError('request:too_large', 'A synced record is too large.');
+    }
+    return { id, base, data };
+  });
+}
+
+export class SyncSpace {
+  private readonly keys: string[];
+
+  constructor(
+    private readonly state: SharedState,
+    space: string,
+  ) {
+    this.keys = syncKeyNames.map((name) => state.key('sync', space, name));
+  }
+
+  async changesAfter(after: number): Promise<ChangesPage> {
+    const reply = await this.run(syncReadScript, [
+      String(after),
+      String(syncLimits.recordsPerRead),
+      String(syncLimits.readBytes),
+    ]);
+    const [sequence, usedBytes, ...rest] = reply;
+    const records: StoredRecord[] = [];
+    for (let index = 0; index + 3 < rest.length; index += 4) {
+      records.push({
+        id: String(rest[index]),
+        sequence: Number(rest[index + 1]),
+        version: Number(rest[index + 2]),
+        data: String(rest[index + 3]),
+      });
+    }
+    return { sequence: Number(sequence), usedBytes: Number(usedBytes), records };
+  }
+
+  async write(records: RecordWrite[], quotaBytes: number): Promise<WriteOutcome[]> {
+    const reply = await this.run(syncWriteScript, [
+      String(quotaBytes),
+      String(syncLimits.idleExpiryMs),
+      ...records.flatMap((record) => [record.id, String(record.base), record.data]),
+    ]);
+    const outcomes: WriteOutcome[] = [];
+    for (let index = 0; index + 3 < reply.length; index += 4) {
+      const id = String(reply[index]);
+      const outcome = String(reply[index + 1]);
+      const version = Number(reply[index + 2]);
+      if (outcome === 'ok') outcomes.push({ id, outcome, version });
+      else if (outcome === 'conflict') {
+        outcomes.push({ id, outcome, version, data: String(reply[index + 3]) });
+      } else outcomes.push({ id, outcome: 'quota', version });
+    }
+    return outcomes;
+  }
+
+  async delete(): Promise<void> {
+    await this.run(syncDeleteScript, []);
+  }
+
+  private async run(
+    script: Parameters<SharedState['run']>[0],
+    args: string[],
+  ): Promise<unknown[]> {
+    const reply = await this.state.run(script, this.keys, args, syncLimits.timeoutMs);
+    if (!Array.isArray(reply) && typeof reply !== 'number') {
+      throw new ParleyError('sync:unavailable', 'The sync store is not answering; try again soon.');
+    }
+    return Array.isArray(reply) ? reply : [reply];
+  }
+}
+
+function invalid(message: string): ParleyError {
+  return new ParleyError('sync:invalid', message);
+}

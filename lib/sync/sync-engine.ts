@@ -1,0 +1,319 @@
+import type { Conversation } from '@/lib/store/chat-types';
+import { conversationSchema } from '@/lib/store/export-import';
+import { mergeConversations } from '@/lib/store/merge-conversations';
+import { openRecord, recordIdFor, sealRecord, type SyncKeys } from './sync-crypto';
+
+/** What the sync space holds for one record, as the server returns it. */
+export interface RemoteRecord {
+  id: string;
+  sequence: number;
+  version: number;
+  data: string;
+}
+
+export type WriteOutcome =
+  | { id: string; outcome: 'ok'; version: number }
+  | { id: string; outcome: 'conflict'; version: number; data: string }
+  | { id: string; outcome: 'quota'; version: number };
+
+/** `/api/sync/<space>`, as the engine needs it. */
+export interface SyncTransport {
+  changes(
+    after: number,
+  ): Promise<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>;
+  write(records: Array<{ id: string; base: number; data: string }>): Promise<WriteOutcome[]>;
+}
+
+/** The settings that travel: preferences always, keys and the code only when the person says so. */
+export interface SyncedSettings {
+  preferences: Record<string, unknown>;
+  keys?: Record<string, unknown>;
+}
+
+/** This device's data, as the engine reads and changes it. */
+export interface SyncLocal {
+  conversations(): Conversation[];
+  putConversation(conversation: Conversation): void;
+  removeConversation(id: string): void;
+  settings(): { value: SyncedSettings; changedAt: number };
+  applySettings(value: SyncedSettings, changedAt: number): void;
+}
+
+/** What this device remembers about the space between runs (kept in localStorage). */
+export interface SyncMemory {
+  /** The space's sequence number this device has read up to. */
+  cursor: number;
+  /** Record id → the version this device last read or wrote. */
+  versions: Record<string, number>;
+  /** Record name → fingerprint of what the space holds as far as this device knows. */
+  synced: Record<string, string>;
+}
+
+export interface SyncReport {
+  pulled: number;
+  pushed: number;
+  /** Changes left to send (after a quota refusal, or too large). */
+  pending: number;
+  tooLarge: number;
+  quotaExceeded: boolean;
+  usedBytes: number;
+  quotaBytes: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+type Payload =
+  | { kind: 'conversation'; name: string; conversation: Conversation }
+  | { kind: 'deleted'; name: string; deletedAt: number }
+  | { kind: 'settings'; name: string; changedAt: number; settings: SyncedSettings };
+
+/** One record's ciphertext may not exceed this (the server's limit, with room). */
+export const recordLimitBytes = 6 * 1024 * 1024;
+const batchBytes = 8 * 1024 * 1024;
+const batchRecords = 50;
+const deletedMark = 'deleted';
+const settingsName = 'settings';
+const fingerprints = new WeakMap<object, string>();
+
+export const emptyMemory = (): SyncMemory => ({ cursor: 0, versions: {}, synced: {} });
+
+/**
+ * One sync: read what other devices wrote since the last run and merge it in (two copies of a
+ * conversation merge as two tabs' do, so nothing is lost), then write what changed here, each
+ * record on its own, conditionally on the version read. A record another device wrote meanwhile
+ * comes back as a conflict, is merged, and is written again in the next round.
+ */
+export async function runSync(
+  keys: SyncKeys,
+  transport: SyncTransport,
+  local: SyncLocal,
+  memory: SyncMemory,
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    pulled: 0,
+    pushed: 0,
+    pending: 0,
+    tooLarge: 0,
+    quotaExceeded: false,
+    usedBytes: 0,
+    quotaBytes: 0,
+    bytesSent: 0,
+    bytesReceived: 0,
+  };
+  const ids = new Map<string, string>();
+  const idOf = async (name: string) => {
+    let id = ids.get(name);
+    if (!id) ids.set(name, (id = await recordIdFor(keys, name)));
+    return id;
+  };
+
+  for (let round = 0; round < 3; round += 1) {
+    await pull(keys, transport, local, memory, report);
+    const conflicts = await push(keys, transport, local, memory, report, idOf);
+    if (!conflicts) break;
+  }
+  return report;
+}
+
+async function pull(
+  keys: SyncKeys,
+  transport: SyncTransport,
+  local: SyncLocal,
+  memory: SyncMemory,
+  report: SyncReport,
+): Promise<void> {
+  // Bounded: a space of many pages is read over several runs.
+  for (let page = 0; page < 200; page += 1) {
+    const changes = await transport.changes(memory.cursor);
+    report.usedBytes = changes.usedBytes;
+    report.quotaBytes = changes.quotaBytes;
+    for (const record of changes.records) {
+      report.bytesReceived += record.data.length;
+      // A version this device wrote itself, or has already read.
+      if (memory.versions[record.id] === record.version) continue;
+      memory.versions[record.id] = record.version;
+      const payload = await openPayload(keys, record.id, record.data);
+      if (payload) {
+        apply(payload, local, memory);
+        report.pulled += 1;
+      }
+    }
+    const last = changes.records.at(-1);
+    memory.cursor = last && last.sequence < changes.sequence ? last.sequence : changes.sequence;
+    if (memory.cursor >= changes.sequence) return;
+  }
+}
+
+/** Writes what changed here; `true` when a record came back as a conflict (merged, to resend). */
+async function push(
+  keys: SyncKeys,
+  transport: SyncTransport,
+  local: SyncLocal,
+  memory: SyncMemory,
+  report: SyncReport,
+  idOf: (name: string) => Promise<string>,
+): Promise<boolean> {
+  const changed: Array<{ payload: Payload; fingerprint: string }> = [];
+  const present = new Set<string>();
+  for (const conversation of local.conversations()) {
+    const name = `conversation:${conversation.id}`;
+    present.add(name);
+    // An empty draft is not a conversation yet; a streaming answer is sent once it ends.
+    if (conversation.messages.length === 0) continue;
+    if (conversation.messages.some((message) => message.status === 'streaming')) continue;
+    const fingerprint = fingerprintOf(conversation);
+    if (memory.synced[name] !== fingerprint) {
+      changed.push({ payload: { kind: 'conversation', name, conversation }, fingerprint });
+    }
+  }
+  for (const [name, fingerprint] of Object.entries(memory.synced)) {
+    if (!name.startsWith('conversation:') || fingerprint === deletedMark || present.has(name)) {
+      continue;
+    }
+    changed.push({
+      payload: { kind: 'deleted', name, deletedAt: Date.now() },
+      fingerprint: deletedMark,
+    });
+  }
+  const settings = local.settings();
+  if (settings.changedAt > 0 && memory.synced[settingsName] !== String(settings.changedAt)) {
+    changed.push({
+      payload: {
+        kind: 'settings',
+        name: settingsName,
+        changedAt: settings.changedAt,
+        settings: settings.value,
+      },
+      fingerprint: String(settings.changedAt),
+    });
+  }
+
+  let conflicts = false;
+  let batch: Array<{ id: string; base: number; data: string; name: string; fingerprint: string }> =
+    [];
+  let size = 0;
+  const send = async () => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    size = 0;
+    const outcomes = await transport.write(
+      sent.map(({ id, base, data }) => ({ id, base, data })),
+    );
+    for (const outcome of outcomes) {
+      const entry = sent.find((one) => one.id === outcome.id);
+      if (!entry) continue;
+      memory.versions[outcome.id] = outcome.version;
+      if (outcome.outcome === 'ok') {
+        memory.synced[entry.name] = entry.fingerprint;
+        report.pushed += 1;
+      } else if (outcome.outcome === 'conflict') {
+        conflicts = true;
+        const payload = await openPayload(keys, outcome.id, outcome.data);
+        if (payload) apply(payload, local, memory);
+      } else {
+        report.quotaExceeded = true;
+        report.pending += 1;
+      }
+    }
+  };
+  for (const { payload, fingerprint } of changed) {
+    const id = await idOf(payload.name);
+    const data = await sealRecord(keys, id, payload);
+    if (data.length > recordLimitBytes) {
+      report.tooLarge += 1;
+      continue;
+    }
+    if (batch.length >= batchRecords || size + data.length > batchBytes) await send();
+    batch.push({ id, base: memory.versions[id] ?? 0, data, name: payload.name, fingerprint });
+    size += data.length;
+    report.bytesSent += data.length;
+  }
+  await send();
+  return conflicts;
+}
+
+/** Another device's record, merged into this one's data. */
+function apply(payload: Payload, local: SyncLocal, memory: SyncMemory): void {
+  if (payload.kind === 'settings') {
+    if (payload.changedAt > local.settings().changedAt) {
+      local.applySettings(payload.settings, payload.changedAt);
+    }
+    memory.synced[settingsName] = String(payload.changedAt);
+    return;
+  }
+  const id = payload.name.slice('conversation:'.length);
+  const current = local.conversations().find((conversation) => conversation.id === id);
+  if (payload.kind === 'deleted') {
+    // Deleted elsewhere: gone here too, unless it changed here since this device last synced it
+    // (then this device's copy is written back: an edit is never lost to a deletion).
+    if (current && fingerprintOf(current) === memory.synced[payload.name]) {
+      local.removeConversation(id);
+    }
+    memory.synced[payload.name] = deletedMark;
+    return;
+  }
+  const remote = payload.conversation;
+  local.putConversation(current ? mergeConversations(current, remote) : remote);
+  memory.synced[payload.name] = fingerprintOf(remote);
+}
+
+async function openPayload(keys: SyncKeys, id: string, data: string): Promise<Payload | undefined> {
+  const value = (await openRecord(keys, id, data)) as Partial<Payload> | undefined;
+  if (!value || typeof value !== 'object' || typeof value.name !== 'string') return undefined;
+  if (value.kind === 'conversation') {
+    // Another device's data is checked like an imported file: a conversation, or nothing.
+    const parsed = conversationSchema.safeParse(value.conversation);
+    if (!parsed.success || `conversation:${parsed.data.id}` !== value.name) return undefined;
+    return { kind: 'conversation', name: value.name, conversation: parsed.data as Conversation };
+  }
+  if (value.kind === 'deleted' && typeof value.deletedAt === 'number') {
+    return { kind: 'deleted', name: value.name, deletedAt: value.deletedAt };
+  }
+  if (
+    value.kind === 'settings' &&
+    typeof value.changedAt === 'number' &&
+    typeof value.settings === 'object' &&
+    value.settings !== null
+  ) {
+    return {
+      kind: 'settings',
+      name: settingsName,
+      changedAt: value.changedAt,
+      settings: value.settings,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A short digest of a conversation's content (FNV-1a over its JSON with sorted keys), remembered
+ * per object: the store replaces a conversation's object on every change, so an unchanged one
+ * costs nothing. The branch on screen (`leafId`) is each device's own view, not content: two
+ * devices showing different branches of one conversation agree it is in sync.
+ */
+export function fingerprintOf(conversation: Conversation): string {
+  const known = fingerprints.get(conversation);
+  if (known) return known;
+  const text = canonicalJson({ ...conversation, leafId: undefined });
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  const fingerprint = `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
+  fingerprints.set(conversation, fingerprint);
+  return fingerprint;
+}
+
+/** JSON with every object's keys in order, so two equal values always give one text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
