@@ -97,7 +97,8 @@ function SyncOn({ secret }: { secret: string }) {
     await navigator.clipboard?.writeText(what === 'key' ? secret : link).catch(() => undefined);
     setCopied(what);
   };
-  const megabytes = (bytes: number) => `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  const megabytes = (bytes: number) =>
+    `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 
   return (
     <div className="flex flex-col gap-3">
@@ -137,7 +138,9 @@ function SyncOn({ secret }: { secret: string }) {
             : state.phase === 'error' && state.error
               ? t('failed', { message: tErrors(state.error) })
               : state.lastSyncAt
-                ? t('lastSynced', { time: format.dateTime(state.lastSyncAt, { timeStyle: 'medium' }) })
+                ? t('lastSynced', {
+                    time: format.dateTime(state.lastSyncAt, { timeStyle: 'medium' }),
+                  })
                 : t('never')}
       </p>
       <p className="text-xs text-zinc-500" data-testid="sync-pending">
@@ -204,7 +207,9 @@ function SyncOn({ secret }: { secret: string }) {
                 setConfirming(false);
                 void import('@/lib/sync/run-sync')
                   .then(({ deleteSyncedCopy }) => deleteSyncedCopy())
-                  .catch(() => useSyncStore.setState({ phase: 'error', error: 'sync:unavailable' }));
+                  .catch(() =>
+                    useSyncStore.setState({ phase: 'error', error: 'sync:unavailable' }),
+                  );
               }}
             >
               {t('deleteCopy')}

@@ -84,7 +84,10 @@ describe('merging copies changed apart (two devices offline)', () => {
       fieldTimes: { title: 100, titleSource: 100 },
     };
     const pinned: Conversation = { ...base, pinned: true, fieldTimes: { pinned: 200 } };
-    for (const merged of [mergeConversations(renamed, pinned), mergeConversations(pinned, renamed)]) {
+    for (const merged of [
+      mergeConversations(renamed, pinned),
+      mergeConversations(pinned, renamed),
+    ]) {
       expect(merged.title).toBe('Renamed on A');
       expect(merged.pinned).toBe(true);
       expect(merged.fieldTimes).toEqual({ title: 100, titleSource: 100, pinned: 200 });

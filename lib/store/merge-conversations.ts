@@ -8,7 +8,10 @@ import { conversationFields, type ChatMessage, type Conversation } from './chat-
  */
 export function mergeConversations(local: Conversation, remote: Conversation): Conversation {
   const newer = remote.updatedAt > local.updatedAt ? remote : local;
-  const deleted = new Set([...(local.deletedMessageIds ?? []), ...(remote.deletedMessageIds ?? [])]);
+  const deleted = new Set([
+    ...(local.deletedMessageIds ?? []),
+    ...(remote.deletedMessageIds ?? []),
+  ]);
   const messages = new Map<string, ChatMessage>();
   for (const message of remote.messages) {
     if (!deleted.has(message.id)) messages.set(message.id, message);

@@ -33,7 +33,12 @@ export async function runSyncNow(): Promise<void> {
   const started = performance.now();
   useSyncStore.setState({ phase: 'syncing' });
   try {
-    const report = await runSync(keys, transportFor(keys.spaceId, accessCode), local(includeKeys), working);
+    const report = await runSync(
+      keys,
+      transportFor(keys.spaceId, accessCode),
+      local(includeKeys),
+      working,
+    );
     // Sync was stopped (or the key changed) while this ran: its results belong to nobody.
     if (useSyncStore.getState().secret !== secret) return;
     useSyncStore.setState({

@@ -27,13 +27,10 @@ export function readSyncSecret(text: string): string | undefined {
 }
 
 export async function deriveSyncKeys(secret: string): Promise<SyncKeys> {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    fromBase64Url(secret),
-    'HKDF',
-    false,
-    ['deriveBits', 'deriveKey'],
-  );
+  const material = await crypto.subtle.importKey('raw', fromBase64Url(secret), 'HKDF', false, [
+    'deriveBits',
+    'deriveKey',
+  ]);
   const parameters = (purpose: string): HkdfParams => ({
     name: 'HKDF',
     hash: 'SHA-256',
@@ -83,11 +80,7 @@ export async function sealRecord(
 }
 
 /** Decrypts a record; `undefined` when it was not sealed with these keys for this id. */
-export async function openRecord(
-  keys: SyncKeys,
-  recordId: string,
-  data: string,
-): Promise<unknown> {
+export async function openRecord(keys: SyncKeys, recordId: string, data: string): Promise<unknown> {
   try {
     const sealed = fromBase64Url(data);
     const plain = await crypto.subtle.decrypt(

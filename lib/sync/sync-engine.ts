@@ -197,9 +197,7 @@ async function push(
     const sent = batch;
     batch = [];
     size = 0;
-    const outcomes = await transport.write(
-      sent.map(({ id, base, data }) => ({ id, base, data })),
-    );
+    const outcomes = await transport.write(sent.map(({ id, base, data }) => ({ id, base, data })));
     for (const outcome of outcomes) {
       const entry = sent.find((one) => one.id === outcome.id);
       if (!entry) continue;

@@ -18,7 +18,10 @@ const noStore = { 'cache-control': 'no-store' };
  * a space holds at most `SYNC_MAX_MB`. Nothing but ids, versions and ciphertext is read, stored,
  * returned or logged.
  */
-export async function handleSyncRequest(request: Request, spaceParameter: string): Promise<Response> {
+export async function handleSyncRequest(
+  request: Request,
+  spaceParameter: string,
+): Promise<Response> {
   let config: ServerConfig | undefined;
   try {
     const current = getServerConfig();
@@ -51,13 +54,13 @@ export async function handleSyncRequest(request: Request, spaceParameter: string
         throw new ParleyError('sync:invalid', 'The sequence number is not valid.');
       }
       const page = await space.changesAfter(after);
-      return Response.json(
-        { ...page, quotaBytes: current.sync.maxBytes },
-        { headers: noStore },
-      );
+      return Response.json({ ...page, quotaBytes: current.sync.maxBytes }, { headers: noStore });
     }
     if (request.method === 'PUT') {
-      const body = await readJsonBody(request, Math.min(current.maxBodyBytes, syncLimits.writeBytes));
+      const body = await readJsonBody(
+        request,
+        Math.min(current.maxBodyBytes, syncLimits.writeBytes),
+      );
       const outcomes = await space.write(parseWrites(body), current.sync.maxBytes);
       if (outcomes.length > 0 && outcomes.every((outcome) => outcome.outcome === 'quota')) {
         throw new ParleyError(

@@ -45,7 +45,8 @@ return out`);
  * a size. ARGV: after, count, bytes. Returns last sequence, bytes used, then (id, sequence,
  * version, ciphertext) quadruples.
  */
-export const syncReadScript = script(`local changed = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
+export const syncReadScript =
+  script(`local changed = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
 local out = { tonumber(redis.call('GET', KEYS[4]) or '0'), tonumber(redis.call('GET', KEYS[5]) or '0') }
 local size = 0
 for index = 1, #changed, 2 do
@@ -59,4 +60,6 @@ end
 return out`);
 
 /** Deletes the space. */
-export const syncDeleteScript = script(`return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])`);
+export const syncDeleteScript = script(
+  `return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])`,
+);

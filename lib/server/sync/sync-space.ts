@@ -56,12 +56,17 @@ export function requireSpaceId(space: string): string {
 /** Reads a write request's body, refusing anything that is not a list of well-formed records. */
 export function parseWrites(body: unknown): RecordWrite[] {
   const records = (body as { records?: unknown } | null)?.records;
-  if (!Array.isArray(records) || records.length === 0 || records.length > syncLimits.recordsPerWrite) {
+  if (
+    !Array.isArray(records) ||
+    records.length === 0 ||
+    records.length > syncLimits.recordsPerWrite
+  ) {
     throw invalid(`Send 1 to ${syncLimits.recordsPerWrite} records.`);
   }
   return records.map((record: unknown) => {
     const { id, base, data } = (record ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || !recordPattern.test(id)) throw invalid('A record id is not valid.');
+    if (typeof id !== 'string' || !recordPattern.test(id))
+      throw invalid('A record id is not valid.');
     if (typeof base !== 'number' || !Number.isInteger(base) || base < 0) {
       throw invalid('A record’s base version is not valid.');
     }
@@ -127,10 +132,7 @@ export class SyncSpace {
     await this.run(syncDeleteScript, []);
   }
 
-  private async run(
-    script: Parameters<SharedState['run']>[0],
-    args: string[],
-  ): Promise<unknown[]> {
+  private async run(script: Parameters<SharedState['run']>[0], args: string[]): Promise<unknown[]> {
     const reply = await this.state.run(script, this.keys, args, syncLimits.timeoutMs);
     if (!Array.isArray(reply) && typeof reply !== 'number') {
       throw new ParleyError('sync:unavailable', 'The sync store is not answering; try again soon.');
