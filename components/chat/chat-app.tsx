@@ -26,7 +26,7 @@ import { ErrorNotice } from './error-notice';
 import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
 import { StorageBanner } from './storage-banner';
-import { SyncOffer } from '@/components/settings/sync-section';
+import { SyncOffer } from './sync-offer';
 import { useSync } from '@/lib/sync/use-sync';
 
 export function ChatApp() {

@@ -6,7 +6,7 @@ import { newSyncSecret, readSyncSecret } from '@/lib/sync/sync-crypto';
 import { useSyncStore } from '@/lib/sync/sync-store';
 import { syncNow } from '@/lib/sync/use-sync';
 
-const buttonClass =
+export const syncButtonClass =
   'rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 /**
@@ -50,7 +50,7 @@ function SyncOff() {
       <button
         type="button"
         data-testid="sync-turn-on"
-        className={`${buttonClass} self-start`}
+        className={`${syncButtonClass} self-start`}
         onClick={() => useSyncStore.getState().start(newSyncSecret())}
       >
         {t('turnOn')}
@@ -70,7 +70,7 @@ function SyncOff() {
               setInvalid(false);
             }}
           />
-          <button type="button" data-testid="sync-join" className={buttonClass} onClick={join}>
+          <button type="button" data-testid="sync-join" className={syncButtonClass} onClick={join}>
             {t('join')}
           </button>
         </span>
@@ -113,16 +113,16 @@ function SyncOn({ secret }: { secret: string }) {
           </code>
           <p className="text-xs">{t('secretHint')}</p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={buttonClass} onClick={() => void copy('key')}>
+            <button type="button" className={syncButtonClass} onClick={() => void copy('key')}>
               {copied === 'key' ? t('copied') : t('copyKey')}
             </button>
-            <button type="button" className={buttonClass} onClick={() => void copy('link')}>
+            <button type="button" className={syncButtonClass} onClick={() => void copy('link')}>
               {copied === 'link' ? t('copied') : t('copyLink')}
             </button>
             <button
               type="button"
               data-testid="sync-secret-saved"
-              className={buttonClass}
+              className={syncButtonClass}
               onClick={() => state.hideSecret()}
             >
               {t('secretSaved')}
@@ -171,7 +171,7 @@ function SyncOn({ secret }: { secret: string }) {
         <button
           type="button"
           data-testid="sync-now"
-          className={buttonClass}
+          className={syncButtonClass}
           onClick={() => void syncNow()}
         >
           {t('syncNow')}
@@ -179,7 +179,7 @@ function SyncOn({ secret }: { secret: string }) {
         <button
           type="button"
           data-testid="sync-stop"
-          className={buttonClass}
+          className={syncButtonClass}
           title={t('stopHint')}
           onClick={() => state.stop()}
         >
@@ -188,7 +188,7 @@ function SyncOn({ secret }: { secret: string }) {
         <button
           type="button"
           data-testid="sync-delete"
-          className={`${buttonClass} text-red-700 dark:text-red-300`}
+          className={`${syncButtonClass} text-red-700 dark:text-red-300`}
           onClick={() => setConfirming(true)}
         >
           {t('deleteCopy')}
@@ -202,7 +202,7 @@ function SyncOn({ secret }: { secret: string }) {
             <button
               type="button"
               data-testid="sync-delete-confirm"
-              className={`${buttonClass} text-red-700 dark:text-red-300`}
+              className={`${syncButtonClass} text-red-700 dark:text-red-300`}
               onClick={() => {
                 setConfirming(false);
                 void import('@/lib/sync/run-sync')
@@ -214,46 +214,12 @@ function SyncOn({ secret }: { secret: string }) {
             >
               {t('deleteCopy')}
             </button>
-            <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+            <button type="button" className={syncButtonClass} onClick={() => setConfirming(false)}>
               {t('linkIgnore')}
             </button>
           </div>
         </div>
       )}
-    </div>
-  );
-}
-
-/** A sync key that came in a link: offered with a warning, joined only on a yes. */
-export function SyncOffer() {
-  const t = useTranslations('Sync');
-  const offered = useSyncStore((state) => state.offeredSecret);
-  if (!offered) return null;
-  return (
-    <div
-      role="dialog"
-      aria-live="polite"
-      data-testid="sync-offer"
-      className="flex flex-wrap items-center gap-2 bg-sky-50 px-4 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100"
-    >
-      <span className="min-w-0 flex-1">
-        {t('linkPrompt')} <span className="text-xs opacity-80">{t('joinWarning')}</span>
-      </span>
-      <button
-        type="button"
-        data-testid="sync-offer-join"
-        className={buttonClass}
-        onClick={() => useSyncStore.getState().join(offered)}
-      >
-        {t('linkJoin')}
-      </button>
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => useSyncStore.getState().offer(undefined)}
-      >
-        {t('linkIgnore')}
-      </button>
     </div>
   );
 }
