@@ -130,7 +130,16 @@ function SyncOn({ secret }: { secret: string }) {
           </div>
         </div>
       )}
-      <p className="text-sm" role="status" data-testid="sync-status" data-phase={state.phase}>
+      <p
+        className="text-sm"
+        role="status"
+        data-testid="sync-status"
+        data-phase={state.phase}
+        data-last-sync-at={state.lastSyncAt}
+        data-duration-ms={state.lastDurationMs}
+        data-bytes-sent={state.lastBytesSent}
+        data-bytes-received={state.lastBytesReceived}
+      >
         {state.phase === 'syncing'
           ? t('syncing')
           : state.phase === 'offline'

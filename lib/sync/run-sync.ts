@@ -51,6 +51,8 @@ export async function runSyncNow(): Promise<void> {
       usedBytes: report.usedBytes,
       quotaBytes: report.quotaBytes,
       lastDurationMs: Math.round(performance.now() - started),
+      lastBytesSent: report.bytesSent,
+      lastBytesReceived: report.bytesReceived,
     });
   } catch (error) {
     if (useSyncStore.getState().secret !== secret) return;
@@ -88,17 +90,20 @@ function transportFor(spaceId: string, accessCode: string): SyncTransport {
       call<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>({
         query: `?after=${after}`,
       }),
-    write: async (records) =>
-      (await call<{ outcomes: WriteOutcome[] }>({ method: 'PUT', body: { records } })).outcomes,
+    write: (records) =>
+      call<{ sequenceBefore: number; sequenceAfter: number; outcomes: WriteOutcome[] }>({
+        method: 'PUT',
+        body: { records },
+      }),
   };
 }
 
 function local(includeKeys: boolean): SyncLocal {
   return {
     conversations: () => Object.values(useChatStore.getState().conversations),
-    putConversation: (conversation) => useChatStore.getState().putConversations([conversation]),
-    removeConversation: (id) => {
-      useChatStore.getState().deleteConversation(id);
+    putConversations: (conversations) => useChatStore.getState().putConversations(conversations),
+    removeConversations: (ids) => {
+      for (const id of ids) useChatStore.getState().deleteConversation(id);
     },
     settings: () => {
       const settings = useSettingsStore.getState();

@@ -69,11 +69,11 @@ class Device implements SyncLocal {
   conversations() {
     return [...this.store.values()];
   }
-  putConversation(conversation: Conversation) {
-    this.store.set(conversation.id, conversation);
+  putConversations(conversations: Conversation[]) {
+    for (const conversation of conversations) this.store.set(conversation.id, conversation);
   }
-  removeConversation(id: string) {
-    this.store.delete(id);
+  removeConversations(ids: string[]) {
+    for (const id of ids) this.store.delete(id);
   }
   settings() {
     return { value: { preferences: this.preferences }, changedAt: this.settingsChangedAt };
@@ -93,7 +93,7 @@ class Device implements SyncLocal {
       write: async (records) => {
         const response = await call(space, { method: 'PUT', body: JSON.stringify({ records }) });
         if (!response.ok) throw new Error(`write ${response.status}`);
-        return ((await response.json()) as { outcomes: never }).outcomes;
+        return response.json();
       },
     };
   }
@@ -308,12 +308,16 @@ describe('the sync API', () => {
         method: 'PUT',
         body: JSON.stringify({ records: [{ id: 'record-id-0000001', base, data }] }),
       }).then((response) => response.json() as Promise<{ outcomes: unknown[] }>);
-    expect((await write(0, 'Zmlyc3Q')).outcomes).toEqual([
-      { id: 'record-id-0000001', outcome: 'ok', version: 1 },
-    ]);
-    expect((await write(0, 'c2Vjb25k')).outcomes).toEqual([
-      { id: 'record-id-0000001', outcome: 'conflict', version: 1, data: 'Zmlyc3Q' },
-    ]);
+    expect(await write(0, 'Zmlyc3Q')).toEqual({
+      sequenceBefore: 0,
+      sequenceAfter: 1,
+      outcomes: [{ id: 'record-id-0000001', outcome: 'ok', version: 1 }],
+    });
+    expect(await write(0, 'c2Vjb25k')).toEqual({
+      sequenceBefore: 1,
+      sequenceAfter: 1,
+      outcomes: [{ id: 'record-id-0000001', outcome: 'conflict', version: 1, data: 'Zmlyc3Q' }],
+    });
     const bad = await call(space, {
       method: 'PUT',
       body: JSON.stringify({ records: [{ id: 'x', base: 0, data: 'plain text!' }] }),

@@ -21,7 +21,11 @@ export interface SyncTransport {
   changes(
     after: number,
   ): Promise<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>;
-  write(records: Array<{ id: string; base: number; data: string }>): Promise<WriteOutcome[]>;
+  write(records: Array<{ id: string; base: number; data: string }>): Promise<{
+    sequenceBefore: number;
+    sequenceAfter: number;
+    outcomes: WriteOutcome[];
+  }>;
 }
 
 /** The settings that travel: preferences always, keys and the code only when the person says so. */
@@ -33,8 +37,9 @@ export interface SyncedSettings {
 /** This device's data, as the engine reads and changes it. */
 export interface SyncLocal {
   conversations(): Conversation[];
-  putConversation(conversation: Conversation): void;
-  removeConversation(id: string): void;
+  /** Saves conversations merged with other devices' copies, all at once. */
+  putConversations(conversations: Conversation[]): void;
+  removeConversations(ids: string[]): void;
   settings(): { value: SyncedSettings; changedAt: number };
   applySettings(value: SyncedSettings, changedAt: number): void;
 }
@@ -127,6 +132,7 @@ async function pull(
     const changes = await transport.changes(memory.cursor);
     report.usedBytes = changes.usedBytes;
     report.quotaBytes = changes.quotaBytes;
+    const changing = new LocalChanges(local);
     for (const record of changes.records) {
       report.bytesReceived += record.data.length;
       // A version this device wrote itself, or has already read.
@@ -134,10 +140,11 @@ async function pull(
       memory.versions[record.id] = record.version;
       const payload = await openPayload(keys, record.id, record.data);
       if (payload) {
-        apply(payload, local, memory);
+        apply(payload, changing, local, memory);
         report.pulled += 1;
       }
     }
+    changing.save();
     const last = changes.records.at(-1);
     memory.cursor = last && last.sequence < changes.sequence ? last.sequence : changes.sequence;
     if (memory.cursor >= changes.sequence) return;
@@ -189,6 +196,7 @@ async function push(
   }
 
   let conflicts = false;
+  const changing = new LocalChanges(local);
   let batch: Array<{ id: string; base: number; data: string; name: string; fingerprint: string }> =
     [];
   let size = 0;
@@ -197,7 +205,11 @@ async function push(
     const sent = batch;
     batch = [];
     size = 0;
-    const outcomes = await transport.write(sent.map(({ id, base, data }) => ({ id, base, data })));
+    const { sequenceBefore, sequenceAfter, outcomes } = await transport.write(
+      sent.map(({ id, base, data }) => ({ id, base, data })),
+    );
+    // Nobody else wrote since this device last read: what lies between is its own writes.
+    if (memory.cursor === sequenceBefore) memory.cursor = sequenceAfter;
     for (const outcome of outcomes) {
       const entry = sent.find((one) => one.id === outcome.id);
       if (!entry) continue;
@@ -208,7 +220,7 @@ async function push(
       } else if (outcome.outcome === 'conflict') {
         conflicts = true;
         const payload = await openPayload(keys, outcome.id, outcome.data);
-        if (payload) apply(payload, local, memory);
+        if (payload) apply(payload, changing, local, memory);
       } else {
         report.quotaExceeded = true;
         report.pending += 1;
@@ -228,11 +240,56 @@ async function push(
     report.bytesSent += data.length;
   }
   await send();
+  changing.save();
   return conflicts;
 }
 
+/**
+ * Changes to this device's conversations during one page of records, saved together: one store
+ * update (and one render) for a page of a thousand conversations, not a thousand.
+ */
+class LocalChanges {
+  private readonly byId: Map<string, Conversation>;
+  private readonly put = new Map<string, Conversation>();
+  private readonly removed = new Set<string>();
+
+  constructor(private readonly local: SyncLocal) {
+    this.byId = new Map(
+      local.conversations().map((conversation) => [conversation.id, conversation]),
+    );
+  }
+
+  get(id: string): Conversation | undefined {
+    return this.byId.get(id);
+  }
+
+  set(conversation: Conversation): void {
+    this.byId.set(conversation.id, conversation);
+    this.put.set(conversation.id, conversation);
+    this.removed.delete(conversation.id);
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id);
+    this.put.delete(id);
+    this.removed.add(id);
+  }
+
+  save(): void {
+    if (this.put.size > 0) this.local.putConversations([...this.put.values()]);
+    if (this.removed.size > 0) this.local.removeConversations([...this.removed]);
+    this.put.clear();
+    this.removed.clear();
+  }
+}
+
 /** Another device's record, merged into this one's data. */
-function apply(payload: Payload, local: SyncLocal, memory: SyncMemory): void {
+function apply(
+  payload: Payload,
+  changing: LocalChanges,
+  local: SyncLocal,
+  memory: SyncMemory,
+): void {
   if (payload.kind === 'settings') {
     if (payload.changedAt > local.settings().changedAt) {
       local.applySettings(payload.settings, payload.changedAt);
@@ -241,18 +298,18 @@ function apply(payload: Payload, local: SyncLocal, memory: SyncMemory): void {
     return;
   }
   const id = payload.name.slice('conversation:'.length);
-  const current = local.conversations().find((conversation) => conversation.id === id);
+  const current = changing.get(id);
   if (payload.kind === 'deleted') {
     // Deleted elsewhere: gone here too, unless it changed here since this device last synced it
     // (then this device's copy is written back: an edit is never lost to a deletion).
     if (current && fingerprintOf(current) === memory.synced[payload.name]) {
-      local.removeConversation(id);
+      changing.remove(id);
     }
     memory.synced[payload.name] = deletedMark;
     return;
   }
   const remote = payload.conversation;
-  local.putConversation(current ? mergeConversations(current, remote) : remote);
+  changing.set(current ? mergeConversations(current, remote) : remote);
   memory.synced[payload.name] = fingerprintOf(remote);
 }
 

@@ -44,6 +44,9 @@ interface SyncState {
   usedBytes?: number;
   quotaBytes?: number;
   lastDurationMs?: number;
+  /** Ciphertext the last run sent and received, in characters (bytes: it is base64url). */
+  lastBytesSent?: number;
+  lastBytesReceived?: number;
   /** A sync key that arrived in a link's fragment, waiting for the person to accept it. */
   offeredSecret?: string;
 

@@ -29,11 +29,17 @@ export function useSync(): void {
   const hydrated = useChatStore((state) => state.hydrated);
 
   useEffect(() => {
-    const match = /^#sync=([A-Za-z0-9_-]{43})$/.exec(window.location.hash);
-    if (!match) return;
-    useSyncStore.getState().offer(match[1]);
-    // The key leaves the address bar (and the history) at once.
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    const takeOffer = () => {
+      const match = /^#sync=([A-Za-z0-9_-]{43})$/.exec(window.location.hash);
+      if (!match) return;
+      useSyncStore.getState().offer(match[1]);
+      // The key leaves the address bar (and the history) at once.
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    };
+    takeOffer();
+    // The link pasted into a tab that is already open changes only the fragment.
+    window.addEventListener('hashchange', takeOffer);
+    return () => window.removeEventListener('hashchange', takeOffer);
   }, []);
 
   useEffect(

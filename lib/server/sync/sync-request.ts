@@ -61,14 +61,15 @@ export async function handleSyncRequest(
         request,
         Math.min(current.maxBodyBytes, syncLimits.writeBytes),
       );
-      const outcomes = await space.write(parseWrites(body), current.sync.maxBytes);
+      const result = await space.write(parseWrites(body), current.sync.maxBytes);
+      const { outcomes } = result;
       if (outcomes.length > 0 && outcomes.every((outcome) => outcome.outcome === 'quota')) {
         throw new ParleyError(
           'sync:quota_exceeded',
           'The synced copy is full; delete some conversations or the synced copy.',
         );
       }
-      return Response.json({ outcomes }, { headers: noStore });
+      return Response.json(result, { headers: noStore });
     }
     if (request.method === 'DELETE') {
       await space.delete();

@@ -12,11 +12,13 @@ export const syncKeyNames = ['data', 'versions', 'changes', 'sequence', 'bytes']
  * Conditional writes. ARGV: quota bytes, expiry ms, then (id, base version, ciphertext) triples.
  * A record is written only where its stored version is the base the client read (else
  * `conflict`, with the stored copy), and only while the space stays within its quota (`quota`).
- * Returns (id, outcome, version, ciphertext of a conflict) quadruples.
+ * Returns the space's sequence number before and after, then (id, outcome, version, ciphertext
+ * of a conflict) quadruples: a client whose cursor was the "before" has seen everything up to
+ * the "after" once it has these outcomes.
  */
 export const syncWriteScript = script(`local quota = tonumber(ARGV[1])
 local used = tonumber(redis.call('GET', KEYS[5]) or '0')
-local out = {}
+local out = { tonumber(redis.call('GET', KEYS[4]) or '0'), 0 }
 for index = 3, #ARGV, 3 do
   local id, base, data = ARGV[index], tonumber(ARGV[index + 1]), ARGV[index + 2]
   local current = tonumber(redis.call('HGET', KEYS[2], id) or '0')
@@ -38,6 +40,7 @@ for index = 3, #ARGV, 3 do
 end
 redis.call('SET', KEYS[5], used)
 for key = 1, 5 do redis.call('PEXPIRE', KEYS[key], ARGV[2]) end
+out[2] = tonumber(redis.call('GET', KEYS[4]) or '0')
 return out`);
 
 /**

@@ -48,6 +48,13 @@ export type WriteOutcome =
   | { id: string; outcome: 'conflict'; version: number; data: string }
   | { id: string; outcome: 'quota'; version: number };
 
+export interface WriteResult {
+  /** The space's sequence number just before this write, and just after it. */
+  sequenceBefore: number;
+  sequenceAfter: number;
+  outcomes: WriteOutcome[];
+}
+
 export function requireSpaceId(space: string): string {
   if (!spacePattern.test(space)) throw invalid('The sync space id is not valid.');
   return space;
@@ -109,8 +116,8 @@ export class SyncSpace {
     return { sequence: Number(sequence), usedBytes: Number(usedBytes), records };
   }
 
-  async write(records: RecordWrite[], quotaBytes: number): Promise<WriteOutcome[]> {
-    const reply = await this.run(syncWriteScript, [
+  async write(records: RecordWrite[], quotaBytes: number): Promise<WriteResult> {
+    const [before, after, ...reply] = await this.run(syncWriteScript, [
       String(quotaBytes),
       String(syncLimits.idleExpiryMs),
       ...records.flatMap((record) => [record.id, String(record.base), record.data]),
@@ -125,7 +132,7 @@ export class SyncSpace {
         outcomes.push({ id, outcome, version, data: String(reply[index + 3]) });
       } else outcomes.push({ id, outcome: 'quota', version });
     }
-    return outcomes;
+    return { sequenceBefore: Number(before), sequenceAfter: Number(after), outcomes };
   }
 
   async delete(): Promise<void> {
