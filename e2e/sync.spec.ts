@@ -148,6 +148,21 @@ test('two devices: create, edit, branch, delete, offline edits on both, a wrong 
   }
   await phone.page.screenshot({ path: info.outputPath('sync-phone-after-offline.png') });
 
+  // Keys travel only when both devices say so.
+  await openSync(laptop.page);
+  await laptop.page.getByTestId('api-key-openrouter').fill('sk-own-synced-key');
+  await laptop.page.getByTestId('sync-include-keys').check();
+  await laptop.page.getByTestId('sync-now').click();
+  await expect(laptop.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  await laptop.page.getByTestId('settings-close').click();
+  await syncNow(phone.page);
+  await phone.page.getByTestId('settings-button').click();
+  await expect(phone.page.getByTestId('provider-state-openrouter')).not.toHaveText('Your key');
+  await phone.page.getByTestId('sync-include-keys').check();
+  await phone.page.getByTestId('sync-now').click();
+  await expect(phone.page.getByTestId('provider-state-openrouter')).toHaveText('Your key');
+  await phone.page.getByTestId('settings-close').click();
+
   // A wrong key sees nothing.
   const stranger = await device(browser);
   await openSync(stranger.page);

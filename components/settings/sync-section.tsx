@@ -1,7 +1,9 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useChatStore } from '@/lib/store/chat-store';
+import { pendingChanges } from '@/lib/sync/sync-engine';
 import { newSyncSecret, readSyncSecret } from '@/lib/sync/sync-crypto';
 import { useSyncStore } from '@/lib/sync/sync-store';
 import { syncNow } from '@/lib/sync/use-sync';
@@ -90,6 +92,11 @@ function SyncOn({ secret }: { secret: string }) {
   const tErrors = useTranslations('Errors');
   const format = useFormatter();
   const state = useSyncStore();
+  const conversations = useChatStore((chats) => chats.conversations);
+  const pending = useMemo(
+    () => Math.max(state.pending, pendingChanges(Object.values(conversations), state.memory)),
+    [conversations, state.memory, state.pending],
+  );
   const [copied, setCopied] = useState<'key' | 'link' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const link = `${window.location.origin}/#sync=${secret}`;
@@ -152,8 +159,8 @@ function SyncOn({ secret }: { secret: string }) {
                   })
                 : t('never')}
       </p>
-      <p className="text-xs text-zinc-500" data-testid="sync-pending">
-        {t('pending', { count: state.pending })}
+      <p className="text-xs text-zinc-500" data-testid="sync-pending" data-count={pending}>
+        {t('pending', { count: pending })}
         {state.usedBytes !== undefined && state.quotaBytes
           ? ` · ${t('usage', { used: megabytes(state.usedBytes), quota: megabytes(state.quotaBytes) })}`
           : ''}

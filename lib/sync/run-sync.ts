@@ -6,6 +6,7 @@ import { deriveSyncKeys, type SyncKeys } from './sync-crypto';
 import {
   runSync,
   type RemoteRecord,
+  type SettingsRecord,
   type SyncLocal,
   type SyncTransport,
   type WriteOutcome,
@@ -90,6 +91,12 @@ function transportFor(spaceId: string, accessCode: string): SyncTransport {
       call<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>({
         query: `?after=${after}`,
       }),
+    records: async (ids) =>
+      (
+        await call<{ records: Array<Omit<RemoteRecord, 'sequence'>> }>({
+          query: `?ids=${ids.join(',')}`,
+        })
+      ).records,
     write: (records) =>
       call<{ sequenceBefore: number; sequenceAfter: number; outcomes: WriteOutcome[] }>({
         method: 'PUT',
@@ -107,30 +114,44 @@ function local(includeKeys: boolean): SyncLocal {
     },
     settings: () => {
       const settings = useSettingsStore.getState();
-      return {
-        value: {
-          preferences: pick(settings, preferenceFields),
-          keys: includeKeys ? pick(settings, keyFields) : undefined,
+      const { settingsChangedAt, keysChangedAt } = useSyncStore.getState();
+      const records: SettingsRecord[] = [
+        {
+          name: 'settings',
+          value: pick(settings, preferenceFields),
+          changedAt: settingsChangedAt,
         },
-        changedAt: useSyncStore.getState().settingsChangedAt,
-      };
+      ];
+      if (includeKeys) {
+        records.push({ name: 'keys', value: pick(settings, keyFields), changedAt: keysChangedAt });
+      }
+      return records;
     },
-    applySettings: (value, changedAt) => {
-      const change: Record<string, unknown> = {};
-      for (const field of preferenceFields) {
-        if (field in value.preferences) change[field] = value.preferences[field];
+    applySettings: ({ name, value, changedAt }) => {
+      const sync = useSyncStore.getState();
+      const newer = changedAt > (name === 'keys' ? sync.keysChangedAt : sync.settingsChangedAt);
+      const change: Partial<PersistedSettings> = {};
+      if (name === 'settings' && newer) {
+        for (const field of preferenceFields) {
+          if (field in value) Object.assign(change, { [field]: value[field] });
+        }
       }
-      // Keys are taken only where this device also syncs them: never a half-chosen surprise.
-      if (includeKeys && value.keys) {
-        for (const field of keyFields) if (field in value.keys) change[field] = value.keys[field];
+      // A key another device has fills an empty place here, or replaces this one when that
+      // device's change is newer; it is never erased.
+      if (name === 'keys') mergeKeys(useSettingsStore.getState(), value, newer, change);
+      if (Object.keys(change).length > 0) {
+        applyingSyncedSettings.now = true;
+        try {
+          useSettingsStore.setState(change);
+        } finally {
+          applyingSyncedSettings.now = false;
+        }
       }
-      applyingSyncedSettings.now = true;
-      try {
-        useSettingsStore.setState(change as Partial<PersistedSettings>);
-      } finally {
-        applyingSyncedSettings.now = false;
+      if (newer) {
+        useSyncStore.setState(
+          name === 'keys' ? { keysChangedAt: changedAt } : { settingsChangedAt: changedAt },
+        );
       }
-      useSyncStore.setState({ settingsChangedAt: changedAt });
     },
   };
 }
@@ -140,4 +161,34 @@ function pick<Source extends object, Field extends keyof Source>(
   fields: readonly Field[],
 ): Record<string, unknown> {
   return Object.fromEntries(fields.map((field) => [field, source[field]]));
+}
+
+function mergeKeys(
+  current: PersistedSettings,
+  remote: Record<string, unknown>,
+  newer: boolean,
+  change: Partial<PersistedSettings>,
+): void {
+  const code = typeof remote.accessCode === 'string' ? remote.accessCode : '';
+  if (code && (newer || !current.accessCode) && code !== current.accessCode) {
+    change.accessCode = code;
+  }
+  const remoteProviders = (remote.providerSettings ?? {}) as PersistedSettings['providerSettings'];
+  const providers = { ...current.providerSettings };
+  let providersChanged = false;
+  for (const [id, settings] of Object.entries(remoteProviders)) {
+    const provider = id as keyof PersistedSettings['providerSettings'];
+    const mine = providers[provider];
+    if (!settings?.apiKey || settings.apiKey === mine?.apiKey) continue;
+    if (mine?.apiKey && !newer) continue;
+    providers[provider] = { ...settings, ...mine, apiKey: settings.apiKey };
+    providersChanged = true;
+  }
+  if (providersChanged) change.providerSettings = providers;
+  const remoteEndpoints = Array.isArray(remote.customEndpoints)
+    ? (remote.customEndpoints as PersistedSettings['customEndpoints'])
+    : [];
+  const known = new Set(current.customEndpoints.map((endpoint) => endpoint.id));
+  const added = remoteEndpoints.filter((endpoint) => !known.has(endpoint.id));
+  if (added.length > 0) change.customEndpoints = [...current.customEndpoints, ...added];
 }

@@ -10,7 +10,7 @@ import { deriveSyncKeys, newSyncSecret, type SyncKeys } from './sync-crypto';
 import {
   emptyMemory,
   runSync,
-  type SyncedSettings,
+  type SettingsRecord,
   type SyncLocal,
   type SyncMemory,
   type SyncTransport,
@@ -75,11 +75,22 @@ class Device implements SyncLocal {
   removeConversations(ids: string[]) {
     for (const id of ids) this.store.delete(id);
   }
-  settings() {
-    return { value: { preferences: this.preferences }, changedAt: this.settingsChangedAt };
+  /** Keys, when this device syncs them (undefined: it does not). */
+  apiKeys?: { value: Record<string, unknown>; changedAt: number };
+  settings(): SettingsRecord[] {
+    const records: SettingsRecord[] = [
+      { name: 'settings', value: this.preferences, changedAt: this.settingsChangedAt },
+    ];
+    if (this.apiKeys) records.push({ name: 'keys', ...this.apiKeys });
+    return records;
   }
-  applySettings(value: SyncedSettings, changedAt: number) {
-    this.preferences = value.preferences;
+  applySettings({ name, value, changedAt }: SettingsRecord) {
+    if (name === 'keys') {
+      if (this.apiKeys && changedAt > this.apiKeys.changedAt) this.apiKeys = { value, changedAt };
+      return;
+    }
+    if (changedAt <= this.settingsChangedAt) return;
+    this.preferences = value;
     this.settingsChangedAt = changedAt;
   }
   transport(): SyncTransport {
@@ -89,6 +100,11 @@ class Device implements SyncLocal {
         const response = await call(space, { query: `?after=${after}` });
         if (!response.ok) throw new Error(`read ${response.status}`);
         return response.json();
+      },
+      records: async (ids) => {
+        const response = await call(space, { query: `?ids=${ids.join(',')}` });
+        if (!response.ok) throw new Error(`pick ${response.status}`);
+        return ((await response.json()) as { records: never }).records;
       },
       write: async (records) => {
         const response = await call(space, { method: 'PUT', body: JSON.stringify({ records }) });
@@ -246,6 +262,27 @@ describe('end-to-end encrypted sync between devices', () => {
     await laptop.sync();
     await phone.sync();
     expect(phone.preferences).toEqual({ sendKey: 'modifier-enter' });
+    // A later change on the phone goes back; then both are quiet.
+    phone.preferences = { sendKey: 'enter' };
+    phone.settingsChangedAt = 20;
+    await phone.sync();
+    await laptop.sync();
+    expect(laptop.preferences).toEqual({ sendKey: 'enter' });
+    expect((await laptop.sync()).pushed).toBe(0);
+    expect((await phone.sync()).pushed).toBe(0);
+  });
+
+  it('sends keys only between devices that sync keys, also to one that ticks it later', async () => {
+    deployment();
+    const [laptop, phone] = await devices(2);
+    if (!laptop || !phone) throw new Error('no devices');
+    laptop.apiKeys = { value: { openrouter: 'sk-or-own' }, changedAt: 50 };
+    await laptop.sync();
+    await phone.sync();
+    expect(phone.apiKeys).toBeUndefined();
+    phone.apiKeys = { value: {}, changedAt: 0 };
+    await phone.sync();
+    expect(phone.apiKeys).toEqual({ value: { openrouter: 'sk-or-own' }, changedAt: 50 });
   });
 
   it('shows a wrong secret nothing, and the store holds no plain text', async () => {

@@ -21,6 +21,8 @@ export interface SyncTransport {
   changes(
     after: number,
   ): Promise<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>;
+  /** Records by id, as they are now. */
+  records(ids: string[]): Promise<Array<Omit<RemoteRecord, 'sequence'>>>;
   write(records: Array<{ id: string; base: number; data: string }>): Promise<{
     sequenceBefore: number;
     sequenceAfter: number;
@@ -28,10 +30,16 @@ export interface SyncTransport {
   }>;
 }
 
-/** The settings that travel: preferences always, keys and the code only when the person says so. */
-export interface SyncedSettings {
-  preferences: Record<string, unknown>;
-  keys?: Record<string, unknown>;
+/**
+ * Settings that travel, as named records: `settings` (preferences) always, `keys` (API keys,
+ * endpoint keys, the access code) only from and to devices where the person ticked it.
+ */
+export type SettingsName = 'settings' | 'keys';
+export interface SettingsRecord {
+  name: SettingsName;
+  value: Record<string, unknown>;
+  /** When the person last changed it here (0: never: another device's version wins). */
+  changedAt: number;
 }
 
 /** This device's data, as the engine reads and changes it. */
@@ -40,8 +48,13 @@ export interface SyncLocal {
   /** Saves conversations merged with other devices' copies, all at once. */
   putConversations(conversations: Conversation[]): void;
   removeConversations(ids: string[]): void;
-  settings(): { value: SyncedSettings; changedAt: number };
-  applySettings(value: SyncedSettings, changedAt: number): void;
+  /** The settings records this device syncs. */
+  settings(): SettingsRecord[];
+  /**
+   * Merges another device's settings record in (preferences when newer; keys where this device
+   * has none, or when newer: a key is never erased by another device).
+   */
+  applySettings(record: SettingsRecord): void;
 }
 
 /** What this device remembers about the space between runs (kept in localStorage). */
@@ -70,14 +83,13 @@ export interface SyncReport {
 type Payload =
   | { kind: 'conversation'; name: string; conversation: Conversation }
   | { kind: 'deleted'; name: string; deletedAt: number }
-  | { kind: 'settings'; name: string; changedAt: number; settings: SyncedSettings };
+  | { kind: 'settings'; name: SettingsName; changedAt: number; value: Record<string, unknown> };
 
 /** One record's ciphertext may not exceed this (the server's limit, with room). */
 export const recordLimitBytes = 6 * 1024 * 1024;
 const batchBytes = 8 * 1024 * 1024;
 const batchRecords = 50;
 const deletedMark = 'deleted';
-const settingsName = 'settings';
 const fingerprints = new WeakMap<object, string>();
 
 export const emptyMemory = (): SyncMemory => ({ cursor: 0, versions: {}, synced: {} });
@@ -111,6 +123,25 @@ export async function runSync(
     if (!id) ids.set(name, (id = await recordIdFor(keys, name)));
     return id;
   };
+
+  // A settings record this device syncs but never took (keys, ticked after they passed by):
+  // read as it is now.
+  const missed: string[] = [];
+  for (const record of local.settings()) {
+    const id = await idOf(record.name);
+    if (memory.synced[record.name] === undefined && memory.versions[id] !== undefined) {
+      missed.push(id);
+    }
+  }
+  if (missed.length > 0) {
+    const changing = new LocalChanges(local);
+    for (const record of await transport.records(missed)) {
+      memory.versions[record.id] = record.version;
+      const payload = await openPayload(keys, record.id, record.data);
+      if (payload) apply(payload, changing, local, memory);
+    }
+    changing.save();
+  }
 
   for (let round = 0; round < 3; round += 1) {
     await pull(keys, transport, local, memory, report);
@@ -182,17 +213,21 @@ async function push(
       fingerprint: deletedMark,
     });
   }
-  const settings = local.settings();
-  if (settings.changedAt > 0 && memory.synced[settingsName] !== String(settings.changedAt)) {
-    changed.push({
-      payload: {
-        kind: 'settings',
-        name: settingsName,
-        changedAt: settings.changedAt,
-        settings: settings.value,
-      },
-      fingerprint: String(settings.changedAt),
-    });
+  // Settings go by time: a record is sent when it was changed here after the version the space
+  // holds (times only grow, so two devices never trade one back and forth).
+  for (const record of local.settings()) {
+    const fingerprint = String(record.changedAt);
+    if (record.changedAt > Number(memory.synced[record.name] ?? 0)) {
+      changed.push({
+        payload: {
+          kind: 'settings',
+          name: record.name,
+          changedAt: record.changedAt,
+          value: record.value,
+        },
+        fingerprint,
+      });
+    }
   }
 
   let conflicts = false;
@@ -283,6 +318,24 @@ class LocalChanges {
   }
 }
 
+/** Conversations changed or deleted here and not yet in the space (shown in the settings). */
+export function pendingChanges(conversations: Conversation[], memory: SyncMemory): number {
+  let pending = 0;
+  const present = new Set<string>();
+  for (const conversation of conversations) {
+    const name = `conversation:${conversation.id}`;
+    present.add(name);
+    if (conversation.messages.length === 0) continue;
+    if (memory.synced[name] !== fingerprintOf(conversation)) pending += 1;
+  }
+  for (const [name, fingerprint] of Object.entries(memory.synced)) {
+    if (name.startsWith('conversation:') && fingerprint !== deletedMark && !present.has(name)) {
+      pending += 1;
+    }
+  }
+  return pending;
+}
+
 /** Another device's record, merged into this one's data. */
 function apply(
   payload: Payload,
@@ -291,10 +344,10 @@ function apply(
   memory: SyncMemory,
 ): void {
   if (payload.kind === 'settings') {
-    if (payload.changedAt > local.settings().changedAt) {
-      local.applySettings(payload.settings, payload.changedAt);
-    }
-    memory.synced[settingsName] = String(payload.changedAt);
+    // Keys reach only a device that syncs keys too.
+    if (!local.settings().some((record) => record.name === payload.name)) return;
+    local.applySettings({ name: payload.name, value: payload.value, changedAt: payload.changedAt });
+    memory.synced[payload.name] = String(payload.changedAt);
     return;
   }
   const id = payload.name.slice('conversation:'.length);
@@ -327,16 +380,12 @@ async function openPayload(keys: SyncKeys, id: string, data: string): Promise<Pa
   }
   if (
     value.kind === 'settings' &&
+    (value.name === 'settings' || value.name === 'keys') &&
     typeof value.changedAt === 'number' &&
-    typeof value.settings === 'object' &&
-    value.settings !== null
+    typeof value.value === 'object' &&
+    value.value !== null
   ) {
-    return {
-      kind: 'settings',
-      name: settingsName,
-      changedAt: value.changedAt,
-      settings: value.settings,
-    };
+    return { kind: 'settings', name: value.name, changedAt: value.changedAt, value: value.value };
   }
   return undefined;
 }
@@ -350,15 +399,19 @@ async function openPayload(keys: SyncKeys, id: string, data: string): Promise<Pa
 export function fingerprintOf(conversation: Conversation): string {
   const known = fingerprints.get(conversation);
   if (known) return known;
-  const text = canonicalJson({ ...conversation, leafId: undefined });
+  const fingerprint = digest(canonicalJson({ ...conversation, leafId: undefined }));
+  fingerprints.set(conversation, fingerprint);
+  return fingerprint;
+}
+
+/** FNV-1a over a text, with its length: a change detector, not a security digest. */
+function digest(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  const fingerprint = `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
-  fingerprints.set(conversation, fingerprint);
-  return fingerprint;
+  return `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
 /** JSON with every object's keys in order, so two equal values always give one text. */

@@ -33,8 +33,10 @@ interface SyncState {
   /** Keys, endpoint keys and the access code travel too (off by default). */
   includeKeys: boolean;
   memory: SyncMemory;
-  /** When the person last changed a synced setting here (0: never, so another device's win). */
+  /** When the person last changed a synced preference here (0: never, so another device's win). */
   settingsChangedAt: number;
+  /** The same for keys, endpoint keys and the access code. */
+  keysChangedAt: number;
   lastSyncAt?: number;
   /** What the last run found; not kept across reloads. */
   phase: SyncPhase;
@@ -65,6 +67,7 @@ export const useSyncStore = create<SyncState>()(
       includeKeys: false,
       memory: emptyMemory(),
       settingsChangedAt: 0,
+      keysChangedAt: 0,
       phase: 'idle',
       pending: 0,
       tooLarge: 0,
@@ -75,6 +78,7 @@ export const useSyncStore = create<SyncState>()(
           revealSecret: true,
           memory: emptyMemory(),
           settingsChangedAt: Date.now(),
+          keysChangedAt: Date.now(),
           lastSyncAt: undefined,
           phase: 'idle',
           error: undefined,
@@ -87,6 +91,7 @@ export const useSyncStore = create<SyncState>()(
           offeredSecret: undefined,
           memory: emptyMemory(),
           settingsChangedAt: 0,
+          keysChangedAt: 0,
           lastSyncAt: undefined,
           phase: 'idle',
           error: undefined,
@@ -104,7 +109,7 @@ export const useSyncStore = create<SyncState>()(
           usedBytes: undefined,
           quotaBytes: undefined,
         }),
-      setIncludeKeys: (includeKeys) => set({ includeKeys, settingsChangedAt: Date.now() }),
+      setIncludeKeys: (includeKeys) => set({ includeKeys }),
       hideSecret: () => set({ revealSecret: false }),
       offer: (offeredSecret) => set({ offeredSecret }),
     }),
@@ -118,6 +123,7 @@ export const useSyncStore = create<SyncState>()(
         includeKeys: state.includeKeys,
         memory: state.memory,
         settingsChangedAt: state.settingsChangedAt,
+        keysChangedAt: state.keysChangedAt,
         lastSyncAt: state.lastSyncAt,
       }),
     },

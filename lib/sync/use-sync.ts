@@ -46,12 +46,12 @@ export function useSync(): void {
     () =>
       useSettingsStore.subscribe((state, previous) => {
         if (applyingSyncedSettings.now || !useSyncStore.getState().secret) return;
-        const fields = useSyncStore.getState().includeKeys
-          ? [...syncedPreferenceFields, ...syncedKeyFields]
-          : syncedPreferenceFields;
-        if (fields.some((field) => state[field] !== previous[field])) {
+        const changed = (fields: ReadonlyArray<keyof typeof state>) =>
+          fields.some((field) => state[field] !== previous[field]);
+        if (changed(syncedPreferenceFields)) {
           useSyncStore.setState({ settingsChangedAt: Date.now() });
         }
+        if (changed(syncedKeyFields)) useSyncStore.setState({ keysChangedAt: Date.now() });
       }),
     [],
   );
@@ -87,7 +87,13 @@ export function useSync(): void {
       if (state.conversations !== previous.conversations) schedule(settleMs);
     });
     const unsubscribeSettings = useSyncStore.subscribe((state, previous) => {
-      if (state.settingsChangedAt !== previous.settingsChangedAt) schedule(settleMs);
+      if (
+        state.settingsChangedAt !== previous.settingsChangedAt ||
+        state.keysChangedAt !== previous.keysChangedAt ||
+        state.includeKeys !== previous.includeKeys
+      ) {
+        schedule(settleMs);
+      }
     });
     const onVisible = () => {
       if (document.visibilityState === 'visible') run();

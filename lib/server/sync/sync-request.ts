@@ -6,13 +6,14 @@ import { readJsonBody } from '../read-json-body';
 import { requireAccessCode } from '../resolve-credential';
 import { ConfigError, getServerConfig, type ServerConfig } from '../server-config';
 import { sharedStateFor } from '../state/shared-state-for';
-import { parseWrites, requireSpaceId, syncLimits, SyncSpace } from './sync-space';
+import { parseIds, parseWrites, requireSpaceId, syncLimits, SyncSpace } from './sync-space';
 
 const noStore = { 'cache-control': 'no-store' };
 
 /**
  * `/api/sync/<space>`: an end-to-end encrypted sync space, stored as opaque records with
- * versions in the shared store. GET `?after=<sequence>` reads what changed; PUT writes records
+ * versions in the shared store. GET `?after=<sequence>` reads what changed, `?ids=a,b` reads
+ * named records as they are; PUT writes records
  * conditionally (`{ records: [{ id, base, data }] }`); DELETE forgets the space. The access
  * code is required where the deployment has one; requests are rate-limited per client address;
  * a space holds at most `SYNC_MAX_MB`. Nothing but ids, versions and ciphertext is read, stored,
@@ -49,7 +50,12 @@ export async function handleSyncRequest(
     }
 
     if (request.method === 'GET') {
-      const after = Number(new URL(request.url).searchParams.get('after') ?? '0');
+      const query = new URL(request.url).searchParams;
+      const ids = query.get('ids');
+      if (ids !== null) {
+        return Response.json({ records: await space.pick(parseIds(ids)) }, { headers: noStore });
+      }
+      const after = Number(query.get('after') ?? '0');
       if (!Number.isInteger(after) || after < 0) {
         throw new ParleyError('sync:invalid', 'The sequence number is not valid.');
       }

@@ -62,6 +62,16 @@ for index = 1, #changed, 2 do
 end
 return out`);
 
+/** Named records, as they are now. ARGV: ids. Returns (id, version, ciphertext) triples. */
+export const syncPickScript = script(`local out = {}
+for index = 1, #ARGV do
+  local data = redis.call('HGET', KEYS[1], ARGV[index])
+  if data then
+    table.insert(out, ARGV[index]); table.insert(out, tonumber(redis.call('HGET', KEYS[2], ARGV[index]) or '0')); table.insert(out, data)
+  end
+end
+return out`);
+
 /** Deletes the space. */
 export const syncDeleteScript = script(
   `return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])`,

@@ -1,6 +1,12 @@
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { SharedState } from '../state/shared-state';
-import { syncDeleteScript, syncKeyNames, syncReadScript, syncWriteScript } from './sync-scripts';
+import {
+  syncDeleteScript,
+  syncKeyNames,
+  syncPickScript,
+  syncReadScript,
+  syncWriteScript,
+} from './sync-scripts';
 
 /** A space id: 32 bytes the browser derived from the sync secret, base64url. */
 const spacePattern = /^[A-Za-z0-9_-]{43}$/;
@@ -53,6 +59,15 @@ export interface WriteResult {
   sequenceBefore: number;
   sequenceAfter: number;
   outcomes: WriteOutcome[];
+}
+
+/** `?ids=a,b`: at most a few record ids, each well-formed. */
+export function parseIds(text: string): string[] {
+  const ids = text.split(',').filter(Boolean);
+  if (ids.length === 0 || ids.length > 20 || !ids.every((id) => recordPattern.test(id))) {
+    throw invalid('The record ids are not valid.');
+  }
+  return ids;
 }
 
 export function requireSpaceId(space: string): string {
@@ -114,6 +129,20 @@ export class SyncSpace {
       });
     }
     return { sequence: Number(sequence), usedBytes: Number(usedBytes), records };
+  }
+
+  /** Records by id, as they are now (for a device that starts syncing one more kind). */
+  async pick(ids: string[]): Promise<Array<Omit<StoredRecord, 'sequence'>>> {
+    const reply = await this.run(syncPickScript, ids);
+    const records: Array<Omit<StoredRecord, 'sequence'>> = [];
+    for (let index = 0; index + 2 < reply.length; index += 3) {
+      records.push({
+        id: String(reply[index]),
+        version: Number(reply[index + 1]),
+        data: String(reply[index + 2]),
+      });
+    }
+    return records;
   }
 
   async write(records: RecordWrite[], quotaBytes: number): Promise<WriteResult> {
