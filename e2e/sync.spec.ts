@@ -207,6 +207,32 @@ test('two devices: create, edit, branch, delete, offline edits on both, a wrong 
   await laptop.page.getByTestId('settings-close').click();
   await expect(item(laptop.page, 'Garden, summer')).toBeVisible();
   for (const one of [laptop, phone, stranger]) await one.context.close();
+  // The secret never reached the server: not in a request it logged, not anywhere in its output.
+  expect(app.output()).not.toContain(secret);
+});
+
+test('on a phone, the sync settings fit the screen and take a key', async ({ browser }, info) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 2,
+    baseURL: app.url,
+  });
+  const page = await context.newPage();
+  const chat = new ChatPage(page);
+  await chat.openWithCode(code, model);
+  await openSync(page);
+  await page.getByTestId('sync-turn-on').tap();
+  const secretBox = page.getByTestId('sync-secret');
+  await expect(secretBox).toBeVisible();
+  const box = await secretBox.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  await page.screenshot({ path: info.outputPath('sync-phone-settings.png') });
+  await page.getByTestId('sync-secret-saved').tap();
+  await page.getByTestId('sync-stop').tap();
+  await expect(page.getByTestId('sync-turn-on')).toBeVisible();
+  await context.close();
 });
 
 test('the sync API keeps its gate: the code, the quota', async () => {

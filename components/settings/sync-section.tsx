@@ -104,8 +104,10 @@ function SyncOn({ secret }: { secret: string }) {
     await navigator.clipboard?.writeText(what === 'key' ? secret : link).catch(() => undefined);
     setCopied(what);
   };
-  const megabytes = (bytes: number) =>
-    `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? `${format.number(Math.ceil(bytes / 1024))} KB`
+      : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 
   return (
     <div className="flex flex-col gap-3">
@@ -162,7 +164,7 @@ function SyncOn({ secret }: { secret: string }) {
       <p className="text-xs text-zinc-500" data-testid="sync-pending" data-count={pending}>
         {t('pending', { count: pending })}
         {state.usedBytes !== undefined && state.quotaBytes
-          ? ` · ${t('usage', { used: megabytes(state.usedBytes), quota: megabytes(state.quotaBytes) })}`
+          ? ` · ${t('usage', { used: size(state.usedBytes), quota: size(state.quotaBytes) })}`
           : ''}
       </p>
       {state.tooLarge > 0 && (
