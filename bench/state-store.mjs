@@ -12,33 +12,23 @@
  * stream, Redis's CPU per request and the round trips per request. Writes
  * bench/results/state-store.json. Figures, not assertions.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { cpuMs, timedStream } from './lib/measure.mjs';
-import { freePort, percentile, startApp, startMock } from './lib/start-app.mjs';
+import { startRedis } from './lib/redis.mjs';
+import { percentile, startApp, startMock } from './lib/start-app.mjs';
 
 const quick = process.argv.includes('--quick');
 const root = new URL('..', import.meta.url);
 const client = new Agent({ connections: null, pipelining: 0, keepAliveTimeout: 10_000 });
 const code = 'bench-access-code-1';
 
-const redisPort = await freePort();
-const redis = spawn(
-  'redis-server',
-  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-  { stdio: 'ignore' },
-);
-await waitForRedis();
+const redis = await startRedis();
 const mock = await startMock();
 const settings = { CODE: code };
 const memory = await startApp(settings, { mockUrl: mock.url });
-const shared = await startApp(
-  { ...settings, REDIS_URL: `redis://127.0.0.1:${redisPort}` },
-  { mockUrl: mock.url },
-);
+const shared = await startApp({ ...settings, REDIS_URL: redis.url }, { mockUrl: mock.url });
 
 /** @typedef {'memory' | 'redis'} SideName */
 /** @type {Record<SideName, { url: string, pid: number | undefined }>} */
@@ -74,7 +64,7 @@ try {
   memory.stop();
   shared.stop();
   mock.stop();
-  redis.kill('SIGTERM');
+  redis.stop();
   await client.close();
 }
 
@@ -160,40 +150,10 @@ function batch(side, model, concurrency) {
  * script runs inside the store are counted apart by Redis, and are not round trips).
  */
 async function storeCalls() {
-  const info = await redisCommand('INFO commandstats');
+  const info = await redis.command('INFO commandstats');
   let calls = 0;
   for (const match of info.matchAll(/cmdstat_(evalsha|eval):calls=(\d+)/g)) {
     calls += Number(match[2]);
   }
   return calls;
-}
-
-/** One inline command to the redis-server; its reply as text. @param {string} command */
-function redisCommand(command) {
-  return new Promise((resolve, reject) => {
-    const socket = createConnection({ host: '127.0.0.1', port: redisPort });
-    let reply = '';
-    socket.on('data', (data) => {
-      reply += data.toString();
-      const header = /^\$(\d+)\r\n/.exec(reply);
-      if (!header || reply.length >= header[0].length + Number(header[1])) {
-        socket.end();
-        resolve(reply);
-      }
-    });
-    socket.on('error', reject);
-    socket.write(`${command}\r\n`);
-  });
-}
-
-async function waitForRedis() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await redisCommand('PING')).startsWith('+PONG')) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  throw new Error('redis-server did not start');
 }

@@ -11,24 +11,17 @@
  *
  * Writes bench/results/sync.json. Figures, not assertions.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { conversationWith, launchBrowser, seedConversations } from './lib/browser.mjs';
-import { freePort, startApp } from './lib/start-app.mjs';
+import { startRedis } from './lib/redis.mjs';
+import { startApp } from './lib/start-app.mjs';
 
 const quick = process.argv.includes('--quick');
 const count = quick ? 200 : 1000;
-const redisPort = await freePort();
-const redis = spawn(
-  'redis-server',
-  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-  { stdio: 'ignore' },
-);
-await waitForRedis();
+const redis = await startRedis();
 const app = await startApp({
-  REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+  REDIS_URL: redis.url,
   DEFAULT_MODEL: 'openrouter:mock/bench',
 });
 const browser = await launchBrowser();
@@ -108,7 +101,7 @@ try {
 } finally {
   await browser.close();
   app.stop();
-  redis.kill('SIGTERM');
+  redis.stop();
 }
 
 async function open() {
@@ -149,23 +142,4 @@ async function finishedRun(page, after) {
     await sleep(100);
   }
   throw new Error('the sync run did not finish within two minutes');
-}
-
-function waitForRedis() {
-  return new Promise((resolve, reject) => {
-    let attempts = 0;
-    const tryOnce = () => {
-      const socket = createConnection({ host: '127.0.0.1', port: redisPort });
-      socket.once('connect', () => {
-        socket.end();
-        resolve(undefined);
-      });
-      socket.once('error', () => {
-        attempts += 1;
-        if (attempts > 100) reject(new Error('redis-server did not start'));
-        else setTimeout(tryOnce, 50);
-      });
-    };
-    tryOnce();
-  });
 }

@@ -5,6 +5,7 @@ import { freePort, startApp, startReverseProxy } from './app-instance';
 import { ChatPage } from './chat-page';
 import { accessCode, appPort, mockUrl, serverKeys } from './e2e-environment.mjs';
 import { lastMockRequest, mockRequests, resetMock } from './mock-control';
+import { desktop, phone } from './devices';
 
 /**
  * Day one, walked as people walk it: a fresh browser profile opening the deployment for the
@@ -12,14 +13,6 @@ import { lastMockRequest, mockRequests, resetMock } from './mock-control';
  * one behind a reverse proxy with `.env.local`. Pictures of each step go to the test's output
  * folder (test-results/), for a person to look at.
  */
-
-const desktop = { viewport: { width: 1280, height: 800 } };
-const phone = {
-  viewport: { width: 390, height: 844 },
-  hasTouch: true,
-  isMobile: true,
-  deviceScaleFactor: 2,
-};
 
 async function picture(page: Page, info: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: info.outputPath(`${name}.png`) });

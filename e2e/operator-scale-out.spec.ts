@@ -4,6 +4,7 @@ import { freePort, startApp, type AppInstance } from './app-instance';
 import { ChatPage } from './chat-page';
 import { mockUrl } from './e2e-environment.mjs';
 import { startNginx, type Nginx } from './nginx';
+import { phone } from './devices';
 
 /**
  * An operator follows the README's two-instance recipe: Redis, two `npm start` with the same
@@ -60,13 +61,7 @@ test('a phone chats through nginx and two instances; the limits hold for the pai
     store: { kind: 'redis', state: 'ok' },
   });
 
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-    baseURL: nginx.url,
-  });
+  const context = await browser.newContext({ ...phone, baseURL: nginx.url });
   const page = await context.newPage();
   const chat = new ChatPage(page);
   await page.goto('/');

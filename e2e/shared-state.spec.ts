@@ -88,21 +88,26 @@ async function hold(instance: AppInstance, client: string, seconds: number) {
   return { done: response.text().catch(() => '') };
 }
 
-async function health(instance: AppInstance) {
-  const response = await fetch(`${instance.url}/api/health`);
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-test('health names the store, without a code and without secrets', async () => {
+/** Waits (bounded) until every instance reports its store as ok. */
+async function expectStoresOk(): Promise<void> {
   for (const [instance, kind] of [
     [instanceA, 'redis'],
     [instanceB, 'redis'],
     [instanceU, 'upstash'],
   ] as const) {
     await expect
-      .poll(async () => (await health(instance)).body, { timeout: 10_000 })
+      .poll(async () => (await health(instance)).body, { timeout: 15_000 })
       .toEqual({ status: 'ok', store: { kind, state: 'ok' } });
   }
+}
+
+async function health(instance: AppInstance) {
+  const response = await fetch(`${instance.url}/api/health`);
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+test('health names the store, without a code and without secrets', async () => {
+  await expectStoresOk();
   const text = await (await fetch(`${instanceA.url}/api/health`)).text();
   expect(text).not.toContain(String(redis.port));
 });
@@ -173,14 +178,8 @@ test('restarting Redis mid-run loses no request and crashes nothing', async () =
 
   await redis.restart();
   for (const stream of [...streams, ...local]) expect(await stream.done).toContain('[DONE]');
-  for (const [instance, kind] of [
-    [instanceA, 'redis'],
-    [instanceB, 'redis'],
-    [instanceU, 'upstash'],
-  ] as const) {
-    await expect
-      .poll(async () => (await health(instance)).body, { timeout: 15_000 })
-      .toEqual({ status: 'ok', store: { kind, state: 'ok' } });
+  await expectStoresOk();
+  for (const instance of [instanceA, instanceB, instanceU]) {
     const response = await ask(instance, '203.0.113.35');
     expect(response.status).toBe(200);
     await response.text();

@@ -1,9 +1,9 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createClient } from 'redis';
-import { startTestRedis, type TestRedis } from '../lib/server/testing/redis-server';
+import { dumpRedis, startTestRedis, type TestRedis } from '../lib/server/testing/redis-server';
 import { freePort, startApp, type AppInstance } from './app-instance';
 import { ChatPage } from './chat-page';
 import { mockUrl } from './e2e-environment.mjs';
+import { desktop, phone } from './devices';
 
 /**
  * End-to-end encrypted sync as two people's devices use it: two browser profiles against one
@@ -37,8 +37,6 @@ test.afterAll(async () => {
   await app?.stop();
   await redis?.stop();
 });
-
-const desktop = { viewport: { width: 1280, height: 800 } };
 
 async function device(
   browser: Browser,
@@ -178,20 +176,12 @@ test('two devices: create, edit, branch, delete, offline edits on both, a wrong 
   await expect(stranger.page.getByTestId('conversation-item')).toHaveCount(0);
 
   // What Redis holds: ids, versions, ciphertext; none of the words.
-  const client = createClient({ url: redis.url, RESP: 2 });
-  await client.connect();
-  let dump = '';
-  let syncDump = '';
-  for (const key of await client.keys('*')) {
-    const type = await client.type(key);
-    let value = key;
-    if (type === 'string') value += await client.get(key);
-    if (type === 'hash') value += JSON.stringify(await client.hGetAll(key));
-    if (type === 'zset') value += JSON.stringify(await client.zRange(key, 0, -1));
-    dump += value;
-    if (key.startsWith('parley:sync:')) syncDump += value;
-  }
-  await client.close();
+  const entries = [...(await dumpRedis(redis.url))];
+  const dump = entries.flat().join('\n');
+  const syncDump = entries
+    .filter(([key]) => key.startsWith('parley:sync:'))
+    .flat()
+    .join('\n');
   expect(syncDump.length).toBeGreaterThan(1_000);
   for (const words of ['garden', 'Garden', 'council', 'You said', secret]) {
     expect(dump).not.toContain(words);
@@ -212,13 +202,7 @@ test('two devices: create, edit, branch, delete, offline edits on both, a wrong 
 });
 
 test('on a phone, the sync settings fit the screen and take a key', async ({ browser }, info) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-    baseURL: app.url,
-  });
+  const context = await browser.newContext({ ...phone, baseURL: app.url });
   const page = await context.newPage();
   const chat = new ChatPage(page);
   await chat.openWithCode(code, model);

@@ -3,14 +3,8 @@ import { ParleyError } from '@/lib/errors/parley-error';
 import { useChatStore } from '@/lib/store/chat-store';
 import { useSettingsStore, type PersistedSettings } from '@/lib/store/settings-store';
 import { deriveSyncKeys, type SyncKeys } from './sync-crypto';
-import {
-  runSync,
-  type RemoteRecord,
-  type SettingsRecord,
-  type SyncLocal,
-  type SyncTransport,
-  type WriteOutcome,
-} from './sync-engine';
+import { runSync, type SettingsRecord, type SyncLocal, type SyncTransport } from './sync-engine';
+import type { ChangesPage, SyncRecord, WriteResult } from './sync-wire';
 import {
   applyingSyncedSettings,
   syncedKeyFields as keyFields,
@@ -87,18 +81,15 @@ function transportFor(spaceId: string, accessCode: string): SyncTransport {
     return (await response.json()) as Answer;
   };
   return {
-    changes: (after) =>
-      call<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>({
-        query: `?after=${after}`,
-      }),
+    changes: (after) => call<ChangesPage>({ query: `?after=${after}` }),
     records: async (ids) =>
       (
-        await call<{ records: Array<Omit<RemoteRecord, 'sequence'>> }>({
+        await call<{ records: Array<Omit<SyncRecord, 'sequence'>> }>({
           query: `?ids=${ids.join(',')}`,
         })
       ).records,
     write: (records) =>
-      call<{ sequenceBefore: number; sequenceAfter: number; outcomes: WriteOutcome[] }>({
+      call<WriteResult>({
         method: 'PUT',
         body: { records },
       }),

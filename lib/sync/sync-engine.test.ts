@@ -1,9 +1,8 @@
-import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forgetServerConfig } from '@/lib/server/server-config';
 import { closeSharedStates } from '@/lib/server/state/shared-state-for';
 import { handleSyncRequest } from '@/lib/server/sync/sync-request';
-import { startTestRedis, type TestRedis } from '@/lib/server/testing/redis-server';
+import { dumpRedis, startTestRedis, type TestRedis } from '@/lib/server/testing/redis-server';
 import type { ChatMessage, Conversation } from '@/lib/store/chat-types';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { deriveSyncKeys, newSyncSecret, type SyncKeys } from './sync-crypto';
@@ -302,17 +301,7 @@ describe('end-to-end encrypted sync between devices', () => {
     const wrong = new Device({ ...impostor.keys, spaceId: laptop.keys.spaceId });
     expect((await wrong.sync()).pulled).toBe(0);
 
-    const client = createClient({ url: redis.url, RESP: 2 });
-    await client.connect();
-    let dump = '';
-    for (const key of await client.keys('*')) {
-      const type = await client.type(key);
-      dump += key;
-      if (type === 'string') dump += await client.get(key);
-      if (type === 'hash') dump += JSON.stringify(await client.hGetAll(key));
-      if (type === 'zset') dump += JSON.stringify(await client.zRange(key, 0, -1));
-    }
-    await client.close();
+    const dump = [...(await dumpRedis(redis.url))].flat().join('\n');
     expect(dump.length).toBeGreaterThan(100);
     for (const plain of ['tulip', 'garden', 'c1-u1', 'Answer to', 'openrouter', 'conversation:']) {
       expect(dump).not.toContain(plain);

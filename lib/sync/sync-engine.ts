@@ -2,32 +2,14 @@ import type { Conversation } from '@/lib/store/chat-types';
 import { conversationSchema } from '@/lib/store/export-import';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { openRecord, recordIdFor, sealRecord, type SyncKeys } from './sync-crypto';
-
-/** What the sync space holds for one record, as the server returns it. */
-export interface RemoteRecord {
-  id: string;
-  sequence: number;
-  version: number;
-  data: string;
-}
-
-export type WriteOutcome =
-  | { id: string; outcome: 'ok'; version: number }
-  | { id: string; outcome: 'conflict'; version: number; data: string }
-  | { id: string; outcome: 'quota'; version: number };
+import type { ChangesPage, RecordWrite, SyncRecord, WriteResult } from './sync-wire';
 
 /** `/api/sync/<space>`, as the engine needs it. */
 export interface SyncTransport {
-  changes(
-    after: number,
-  ): Promise<{ sequence: number; usedBytes: number; quotaBytes: number; records: RemoteRecord[] }>;
+  changes(after: number): Promise<ChangesPage>;
   /** Records by id, as they are now. */
-  records(ids: string[]): Promise<Array<Omit<RemoteRecord, 'sequence'>>>;
-  write(records: Array<{ id: string; base: number; data: string }>): Promise<{
-    sequenceBefore: number;
-    sequenceAfter: number;
-    outcomes: WriteOutcome[];
-  }>;
+  records(ids: string[]): Promise<Array<Omit<SyncRecord, 'sequence'>>>;
+  write(records: RecordWrite[]): Promise<WriteResult>;
 }
 
 /**

@@ -1,4 +1,11 @@
 import { ParleyError } from '@/lib/errors/parley-error';
+import type {
+  ChangesPage,
+  RecordWrite,
+  SyncRecord,
+  WriteOutcome,
+  WriteResult,
+} from '@/lib/sync/sync-wire';
 import type { SharedState } from '../state/shared-state';
 import {
   syncDeleteScript,
@@ -27,39 +34,6 @@ export const syncLimits = {
   /** Sync moves more than a lockout check: a longer time limit than the store's default. */
   timeoutMs: 5_000,
 };
-
-export interface StoredRecord {
-  id: string;
-  sequence: number;
-  version: number;
-  data: string;
-}
-
-export interface ChangesPage {
-  /** The space's last sequence number: a client that has read up to it has everything. */
-  sequence: number;
-  usedBytes: number;
-  records: StoredRecord[];
-}
-
-export interface RecordWrite {
-  id: string;
-  /** The version the client last read (0 for a record it has never seen). */
-  base: number;
-  data: string;
-}
-
-export type WriteOutcome =
-  | { id: string; outcome: 'ok'; version: number }
-  | { id: string; outcome: 'conflict'; version: number; data: string }
-  | { id: string; outcome: 'quota'; version: number };
-
-export interface WriteResult {
-  /** The space's sequence number just before this write, and just after it. */
-  sequenceBefore: number;
-  sequenceAfter: number;
-  outcomes: WriteOutcome[];
-}
 
 /** `?ids=a,b`: at most a few record ids, each well-formed. */
 export function parseIds(text: string): string[] {
@@ -112,14 +86,14 @@ export class SyncSpace {
     this.keys = syncKeyNames.map((name) => state.key('sync', space, name));
   }
 
-  async changesAfter(after: number): Promise<ChangesPage> {
+  async changesAfter(after: number): Promise<Omit<ChangesPage, 'quotaBytes'>> {
     const reply = await this.run(syncReadScript, [
       String(after),
       String(syncLimits.recordsPerRead),
       String(syncLimits.readBytes),
     ]);
     const [sequence, usedBytes, ...rest] = reply;
-    const records: StoredRecord[] = [];
+    const records: SyncRecord[] = [];
     for (let index = 0; index + 3 < rest.length; index += 4) {
       records.push({
         id: String(rest[index]),
@@ -132,9 +106,9 @@ export class SyncSpace {
   }
 
   /** Records by id, as they are now (for a device that starts syncing one more kind). */
-  async pick(ids: string[]): Promise<Array<Omit<StoredRecord, 'sequence'>>> {
+  async pick(ids: string[]): Promise<Array<Omit<SyncRecord, 'sequence'>>> {
     const reply = await this.run(syncPickScript, ids);
-    const records: Array<Omit<StoredRecord, 'sequence'>> = [];
+    const records: Array<Omit<SyncRecord, 'sequence'>> = [];
     for (let index = 0; index + 2 < reply.length; index += 3) {
       records.push({
         id: String(reply[index]),

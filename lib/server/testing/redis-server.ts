@@ -82,3 +82,22 @@ export async function startTestRedis(): Promise<TestRedis> {
     stop: kill,
   };
 }
+
+/** Everything a Redis holds, as text per key (strings, hashes, sorted sets): what a dump shows. */
+export async function dumpRedis(url: string): Promise<Map<string, string>> {
+  const { createClient } = await import('redis');
+  const client = createClient({ url, RESP: 2 });
+  await client.connect();
+  const dump = new Map<string, string>();
+  try {
+    for (const key of await client.keys('*')) {
+      const type = await client.type(key);
+      if (type === 'string') dump.set(key, (await client.get(key)) ?? '');
+      if (type === 'hash') dump.set(key, JSON.stringify(await client.hGetAll(key)));
+      if (type === 'zset') dump.set(key, JSON.stringify(await client.zRange(key, 0, -1)));
+    }
+  } finally {
+    await client.close();
+  }
+  return dump;
+}
