@@ -3,6 +3,10 @@ import { forgetServerConfig } from '@/lib/server/server-config';
 import { closeSharedStates } from '@/lib/server/state/shared-state-for';
 import { handleSyncRequest } from '@/lib/server/sync/sync-request';
 import { dumpRedis, startTestRedis, type TestRedis } from '@/lib/server/testing/redis-server';
+import {
+  startUpstashRestServer,
+  type UpstashRestServer,
+} from '@/lib/server/testing/upstash-rest-server';
 import type { ChatMessage, Conversation } from '@/lib/store/chat-types';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { deriveSyncKeys, newSyncSecret, type SyncKeys } from './sync-crypto';
@@ -21,14 +25,20 @@ import {
  */
 
 let redis: TestRedis;
+let upstash: UpstashRestServer;
 const code = 'sync-engine-code-1';
+const upstashToken = 'sync-engine-upstash-token';
 let prefixCount = 0;
+/** Which store the deployment in a test uses: Redis itself, or Upstash's REST API before it. */
+let storeKind: 'redis' | 'upstash' = 'redis';
 
 beforeAll(async () => {
   redis = await startTestRedis();
+  upstash = await startUpstashRestServer(redis.url, upstashToken);
 });
 afterAll(async () => {
   await closeSharedStates();
+  await upstash?.stop();
   await redis?.stop();
 });
 afterEach(() => {
@@ -38,12 +48,11 @@ afterEach(() => {
 
 function deployment(extra: Record<string, string> = {}) {
   prefixCount += 1;
-  const values = {
-    CODE: code,
-    REDIS_URL: redis.url,
-    STATE_PREFIX: `sync${prefixCount}:`,
-    ...extra,
-  };
+  const store =
+    storeKind === 'redis'
+      ? { REDIS_URL: redis.url }
+      : { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstashToken };
+  const values = { CODE: code, ...store, STATE_PREFIX: `sync${prefixCount}:`, ...extra };
   for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
   forgetServerConfig();
 }
@@ -150,8 +159,9 @@ async function devices(count: number, secret = newSyncSecret()) {
   return Array.from({ length: count }, () => new Device(keys));
 }
 
-describe('end-to-end encrypted sync between devices', () => {
+describe.each(['redis', 'upstash'] as const)('sync through %s', (kind) => {
   it('carries create, edit, branch and delete from one device to another', async () => {
+    storeKind = kind;
     deployment();
     const [laptop, phone] = await devices(2);
     if (!laptop || !phone) throw new Error('no devices');
@@ -182,6 +192,12 @@ describe('end-to-end encrypted sync between devices', () => {
     expect(phone.store.has('c2')).toBe(false);
   });
 
+  afterAll(() => {
+    storeKind = 'redis';
+  });
+});
+
+describe('end-to-end encrypted sync between devices', () => {
   it('loses nothing when both devices edited offline: both edits survive on both', async () => {
     deployment();
     const [laptop, phone] = await devices(2);
@@ -269,6 +285,23 @@ describe('end-to-end encrypted sync between devices', () => {
     expect(laptop.preferences).toEqual({ sendKey: 'enter' });
     expect((await laptop.sync()).pushed).toBe(0);
     expect((await phone.sync()).pushed).toBe(0);
+  });
+
+  it('leaves a conversation too large to sync on its device, and says so', async () => {
+    deployment();
+    const [laptop, phone] = await devices(2);
+    if (!laptop || !phone) throw new Error('no devices');
+    const big = laptop.chat('big', 'A long paste', 1_000);
+    laptop.store.set('big', {
+      ...big,
+      messages: [...big.messages, message('big-u2', 'big-a1', 'user', 'x'.repeat(5_000_000), 2)],
+    });
+    laptop.chat('small', 'A short one', 3_000);
+    const report = await laptop.sync();
+    expect(report.tooLarge).toBe(1);
+    expect(laptop.store.get('big')?.messages).toHaveLength(3);
+    await phone.sync();
+    expect([...phone.store.keys()]).toEqual(['small']);
   });
 
   it('sends keys only between devices that sync keys, also to one that ticks it later', async () => {
