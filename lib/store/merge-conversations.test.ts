@@ -108,6 +108,8 @@ describe('merging copies changed apart (two devices offline)', () => {
     };
     const merged = mergeConversations(grown, deleted);
     expect(merged.messages.map((one) => one.id)).toEqual(['u1', 'u2']);
+    // What followed the deleted answer now follows what is left above it.
+    expect(merged.messages.find((one) => one.id === 'u2')?.parentId).toBe('u1');
     expect(merged.deletedMessageIds).toEqual(['a1']);
     expect(mergeConversations(deleted, grown).messages.map((one) => one.id)).toEqual(['u1', 'u2']);
   });

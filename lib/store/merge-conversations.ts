@@ -21,6 +21,20 @@ export function mergeConversations(local: Conversation, remote: Conversation): C
     const other = messages.get(message.id);
     messages.set(message.id, other ? fuller(message, other) : message);
   }
+  // A message whose parent was deleted on the other side (it answered, or followed, a message
+  // deleted meanwhile) hangs from the nearest ancestor left, so nothing is lost and the tree holds.
+  const parents = new Map<string, string | undefined>();
+  for (const message of [...remote.messages, ...local.messages]) {
+    parents.set(message.id, message.parentId);
+  }
+  for (const [id, message] of messages) {
+    if (message.parentId === undefined || messages.has(message.parentId)) continue;
+    let parent = parents.get(message.parentId);
+    for (let steps = 0; parent !== undefined && !messages.has(parent); steps++) {
+      parent = steps < parents.size ? parents.get(parent) : undefined;
+    }
+    messages.set(id, { ...message, parentId: parent });
+  }
   const merged: Conversation = {
     ...newer,
     // A name the user gave on either side beats an automatic one.
