@@ -36,6 +36,8 @@ async function registerOnNode(): Promise<void> {
     if (shared[Symbol.for('parley.trustedClientAddress')] === true) {
       // `npm start`: server.mjs serves the gateway's paths itself with the Node transport.
       const { nodeGatewayTarget, serveNodeGateway } = await import('./lib/server/node-gateway');
+      const { returnMemoryAfterBursts } = await import('./lib/server/memory-after-bursts');
+      returnMemoryAfterBursts();
       shared[Symbol.for('parley.nodeGateway')] = {
         target: nodeGatewayTarget,
         serve: serveNodeGateway,

@@ -43,7 +43,7 @@ export default defineConfig({
     },
     {
       // The server's output is kept, so the last spec can check that no secret was ever logged.
-      command: `mkdir -p .e2e-logs && node server.mjs -H 127.0.0.1 -p ${appPort} 2>&1 | tee ${serverLogPath}`,
+      command: `mkdir -p .e2e-logs && node --expose-gc server.mjs -H 127.0.0.1 -p ${appPort} 2>&1 | tee ${serverLogPath}`,
       url: `http://127.0.0.1:${appPort}/api/config`,
       env: e2eEnvironment,
       reuseExistingServer: false,

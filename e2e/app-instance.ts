@@ -45,7 +45,8 @@ export async function startApp(options: {
     const lines = Object.entries(options.envLocal).map(([key, value]) => `${key}=${value}`);
     writeFileSync(join(directory, '.env.local'), `${lines.join('\n')}\n`);
   }
-  const args = [join(root, 'server.mjs')];
+  // As `npm start` runs it (package.json's "start").
+  const args = ['--expose-gc', join(root, 'server.mjs')];
   if (options.port) args.push('-H', '127.0.0.1', '-p', String(options.port));
   // Only what a bare machine has: nothing of the suite's own server settings leaks in.
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -43,21 +43,26 @@ export async function startApp(environment = {}, options = {}) {
   const mock = options.mockUrl ? undefined : await startMock();
   const mockUrl = options.mockUrl ?? mock?.url ?? '';
   const appPort = await freePort();
-  const app = spawn('node', ['server.mjs', '-H', '127.0.0.1', '-p', String(appPort)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      OPENROUTER_API_KEY: 'sk-bench',
-      OPENROUTER_BASE_URL: `${mockUrl}/api/v1`,
-      CODE: '',
-      MODELS: '',
-      MAX_STREAMS: '100000',
-      MAX_STREAMS_PER_CLIENT: '100000',
-      ...environment,
+  // As `npm start` runs it.
+  const app = spawn(
+    'node',
+    ['--expose-gc', 'server.mjs', '-H', '127.0.0.1', '-p', String(appPort)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        OPENROUTER_API_KEY: 'sk-bench',
+        OPENROUTER_BASE_URL: `${mockUrl}/api/v1`,
+        CODE: '',
+        MODELS: '',
+        MAX_STREAMS: '100000',
+        MAX_STREAMS_PER_CLIENT: '100000',
+        ...environment,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const stop = () => {
     app.kill('SIGTERM');
     mock?.stop();
