@@ -4,7 +4,9 @@
  * client's real address (from the socket, and TRUSTED_PROXY_COUNT hops of X-Forwarded-For),
  * so per-client limits cannot be dodged by sending a made-up X-Forwarded-For.
  *
- *   node server.mjs [-p PORT] [-H HOSTNAME]      (defaults: $PORT or 3000, $HOSTNAME or 0.0.0.0)
+ *   node --expose-gc server.mjs [-p PORT] [-H HOSTNAME]   (defaults: $PORT or 3000, $HOSTNAME or 0.0.0.0)
+ *
+ * (`npm start` runs exactly that; without `--expose-gc` memory grown by a burst is not returned.)
  */
 import { createServer } from 'node:http';
 import nextEnvironment from '@next/env';
