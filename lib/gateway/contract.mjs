@@ -20,7 +20,6 @@ export const gatewayHeaders = /** @type {const} */ ({
 export const gatewayPaths = /** @type {const} */ ({
   config: '/api/config',
   models: '/api/models',
-  health: '/api/health',
   /**
    * `/api/sync/<space>`: one end-to-end encrypted sync space.
    * @param {string} space

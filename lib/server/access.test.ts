@@ -1,15 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { clearAccessFailures } from './access-failures';
+import { admit } from './admission';
+import { clientAddress } from './client-address';
 import { addressFromSocket } from './address-from-socket.mjs';
 import { checkAccess } from './resolve-credential';
 import { loadServerConfig } from './server-config';
 
 afterEach(() => clearAccessFailures());
 
-function attempt(headers: Record<string, string>, config: ReturnType<typeof loadServerConfig>) {
+/** A request's access as every route decides it: admission (the lockout), then the code. */
+async function attempt(
+  headers: Record<string, string>,
+  config: ReturnType<typeof loadServerConfig>,
+) {
   try {
-    return checkAccess(new Headers(headers), config).access;
+    const request = new Headers(headers);
+    await admit(clientAddress(request), config, { slot: false });
+    return checkAccess(request, config).access;
   } catch (error) {
     if (error instanceof ParleyError)
       return `${error.code}${error.retryAfterSeconds ? ` ${error.retryAfterSeconds}` : ''}`;
@@ -26,25 +34,27 @@ describe('access control', () => {
     expect(loadServerConfig({ ACCESS_CODE: 'long-enough' }).accessCodeDigests).toHaveLength(1);
   });
 
-  it('makes an address wait after too many wrong codes, the right code included', () => {
+  it('makes an address wait after too many wrong codes, the right code included', async () => {
     const config = loadServerConfig({ CODE: 'the-right-code', ACCESS_FAILURE_LIMIT: '3' });
     for (let index = 0; index < 3; index++) {
-      expect(attempt({ 'x-access-code': `wrong-${index}` }, config)).toBe('auth:code_invalid');
+      expect(await attempt({ 'x-access-code': `wrong-${index}` }, config)).toBe(
+        'auth:code_invalid',
+      );
     }
-    expect(attempt({ 'x-access-code': 'the-right-code' }, config)).toBe(
+    expect(await attempt({ 'x-access-code': 'the-right-code' }, config)).toBe(
       'auth:too_many_attempts 600',
     );
   });
 
-  it('with user keys disabled, ignores a token without codes and counts it as a wrong code with them', () => {
+  it('with user keys disabled, ignores a token without codes and counts it as a wrong code with them', async () => {
     const open = loadServerConfig({ DISABLE_USER_KEYS: 'true', OPENROUTER_API_KEY: 'sk' });
     expect(checkAccess(new Headers({ authorization: 'Bearer sk-user' }), open)).toEqual({
       access: 'granted',
       userKey: undefined,
     });
     const closed = loadServerConfig({ HIDE_USER_API_KEY: '1', CODE: 'the-right-code' });
-    expect(attempt({ authorization: 'Bearer sk-user' }, closed)).toBe('auth:code_invalid');
-    expect(attempt({ authorization: 'Bearer the-right-code' }, closed)).toBe('granted');
+    expect(await attempt({ authorization: 'Bearer sk-user' }, closed)).toBe('auth:code_invalid');
+    expect(await attempt({ authorization: 'Bearer the-right-code' }, closed)).toBe('granted');
   });
 
   it.each([

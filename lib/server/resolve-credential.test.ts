@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParleyError } from '@/lib/errors/parley-error';
 import { clearAccessFailures } from './access-failures';
+import { admit } from './admission';
+import { clientAddress } from './client-address';
 import { recordRejectedKey, resolveCredential } from './resolve-credential';
 import { loadServerConfig } from './server-config';
 
@@ -97,7 +99,7 @@ describe('which key a request may use', () => {
     );
   });
 
-  it('counts keys the provider rejected as wrong codes, only when sent without a valid code', () => {
+  it('counts keys the provider rejected as wrong codes, only when sent without a valid code', async () => {
     const config = loadServerConfig({ CODE: 'alpha-code-1', ACCESS_FAILURE_LIMIT: '2' });
     const headers = new Headers({ authorization: 'Bearer guess' });
     const guess = resolveCredential(headers, config.providers.openai, config);
@@ -110,7 +112,9 @@ describe('which key a request may use', () => {
     });
     recordRejectedKey(headers, guess, 401, config);
     recordRejectedKey(headers, guess, 403, config);
-    expect(resolve({ authorization: 'Bearer another' }, config)).toBe('auth:too_many_attempts');
-    expect(resolve({ 'x-access-code': 'alpha-code-1' }, config)).toBe('auth:too_many_attempts');
+    // The address is now refused at admission, before any code or key is judged.
+    await expect(admit(clientAddress(headers), config, { slot: false })).rejects.toMatchObject({
+      code: 'auth:too_many_attempts',
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { HeaderSource } from './header-source';
 import { timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@/lib/errors/parley-error';
 import type { AuthScheme } from '@/lib/providers/types';
-import { recordAccessFailure, refuseWhileLockedOut } from './access-failures';
+import { recordAccessFailure } from './access-failures';
 import { clientAddress } from './client-address';
 import { digestAccessCode, type ProviderRuntime, type ServerConfig } from './server-config';
 import { gatewayHeaders } from '@/lib/gateway/contract.mjs';
@@ -54,8 +54,8 @@ export function checkAccess(
     return { access: 'granted', userKey: config.userKeysDisabled ? undefined : token };
   }
 
+  // A locked-out address never gets here: `admit` refused it before any code was judged.
   const address = clientAddress(headers);
-  if (presentedCode || token) refuseWhileLockedOut(address, config);
   const wrongCode = () => {
     recordAccessFailure(address, config);
     return new ParleyError('auth:code_invalid', 'The access code is not valid.');
@@ -148,7 +148,6 @@ export function requireAccessCode(headers: HeaderSource, config: ServerConfig): 
     throw new ParleyError('auth:code_required', 'This deployment needs an access code.');
   }
   const address = clientAddress(headers);
-  refuseWhileLockedOut(address, config);
   if (!isAccessCode(candidate, config)) {
     recordAccessFailure(address, config);
     throw new ParleyError('auth:code_invalid', 'The access code is not valid.');

@@ -2,7 +2,13 @@ import type { Conversation } from '@/lib/store/chat-types';
 import { conversationSchema } from '@/lib/store/export-import';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { openRecord, recordIdFor, sealRecord, type SyncKeys } from './sync-crypto';
-import type { ChangesPage, RecordWrite, SyncRecord, WriteResult } from './sync-wire';
+import {
+  syncRecordLimitBytes,
+  type ChangesPage,
+  type RecordWrite,
+  type SyncRecord,
+  type WriteResult,
+} from './sync-wire';
 
 /** `/api/sync/<space>`, as the engine needs it. */
 export interface SyncTransport {
@@ -67,8 +73,6 @@ type Payload =
   | { kind: 'deleted'; name: string; deletedAt: number }
   | { kind: 'settings'; name: SettingsName; changedAt: number; value: Record<string, unknown> };
 
-/** One record's ciphertext may not exceed this (the server's limit, with room). */
-export const recordLimitBytes = 6 * 1024 * 1024;
 const batchBytes = 8 * 1024 * 1024;
 const batchRecords = 50;
 const deletedMark = 'deleted';
@@ -247,7 +251,7 @@ async function push(
   for (const { payload, fingerprint } of changed) {
     const id = await idOf(payload.name);
     const data = await sealRecord(keys, id, payload);
-    if (data.length > recordLimitBytes) {
+    if (data.length > syncRecordLimitBytes) {
       report.tooLarge += 1;
       continue;
     }

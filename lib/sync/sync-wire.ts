@@ -1,5 +1,8 @@
 /** What `/api/sync/<space>` sends and receives: the one definition the server and browser share. */
 
+/** The most one record's ciphertext may be: a conversation with its images, encrypted. */
+export const syncRecordLimitBytes = 6 * 1024 * 1024;
+
 /** A record as the space holds it: an opaque id, its version, and ciphertext. */
 export interface SyncRecord {
   id: string;

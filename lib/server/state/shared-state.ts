@@ -180,11 +180,6 @@ export class SharedState {
     return { kind: this.kind, state: this.degradedSince === undefined ? 'ok' : 'degraded' };
   }
 
-  /** How many leases this instance holds (tests and benchmarks read it). */
-  get leaseCountHeld(): number {
-    return this.leases.size;
-  }
-
   async close(): Promise<void> {
     if (this.renewTimer) clearInterval(this.renewTimer);
     this.renewTimer = undefined;

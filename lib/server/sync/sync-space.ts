@@ -6,6 +6,7 @@ import type {
   WriteOutcome,
   WriteResult,
 } from '@/lib/sync/sync-wire';
+import { syncRecordLimitBytes } from '@/lib/sync/sync-wire';
 import type { SharedState } from '../state/shared-state';
 import {
   syncDeleteScript,
@@ -23,8 +24,6 @@ const recordPattern = /^[A-Za-z0-9_-]{16,64}$/;
 const dataPattern = /^[A-Za-z0-9_-]*$/;
 
 export const syncLimits = {
-  /** One record's ciphertext: a conversation with its images, encrypted. */
-  recordBytes: 6 * 1024 * 1024,
   recordsPerWrite: 100,
   writeBytes: 16 * 1024 * 1024,
   recordsPerRead: 500,
@@ -69,7 +68,7 @@ export function parseWrites(body: unknown): RecordWrite[] {
     if (typeof data !== 'string' || !dataPattern.test(data)) {
       throw invalid('A record’s data is not ciphertext.');
     }
-    if (data.length > syncLimits.recordBytes) {
+    if (data.length > syncRecordLimitBytes) {
       throw new ParleyError('request:too_large', 'A synced record is too large.');
     }
     return { id, base, data };
