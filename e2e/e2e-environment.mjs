@@ -1,7 +1,8 @@
 // @ts-check
 /** Ports and server configuration shared by playwright.config.ts and the specs. */
-export const mockPort = 43110;
-export const appPort = 43100;
+// Fixed, so a failing run is easy to poke at; another checkout on this machine can move them.
+export const mockPort = Number(process.env.PARLEY_E2E_MOCK_PORT ?? 43110);
+export const appPort = Number(process.env.PARLEY_E2E_APP_PORT ?? 43100);
 /** Everything the app server printed during the suite. */
 export const serverLogPath = '.e2e-logs/server.log';
 export const mockUrl = `http://127.0.0.1:${mockPort}`;

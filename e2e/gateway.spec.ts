@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
-import { accessCode, appPort, serverKeys } from './e2e-environment.mjs';
+import { accessCode, appPort, mockUrl, serverKeys } from './e2e-environment.mjs';
 import { lastMockRequest, mockRequests, mockStats, resetMock } from './mock-control';
 
 const appUrl = `http://127.0.0.1:${appPort}`;
@@ -142,7 +142,7 @@ test('the page itself carries no key, code or upstream address', async ({ reques
   expect(html).toContain('<html lang="en"');
   for (const key of Object.values(serverKeys)) expect(html).not.toContain(key);
   expect(html).not.toContain(accessCode);
-  expect(html).not.toContain('127.0.0.1:43110');
+  expect(html).not.toContain(new URL(mockUrl).host);
 });
 
 test('a client that disconnects mid-stream closes the upstream request', async () => {
