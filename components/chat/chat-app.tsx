@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { SettingsDialog } from '@/components/settings/settings-dialog';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { preloadMarkdown } from '@/components/markdown/markdown-view';
+import { preloadModelPicker } from '@/components/models/model-picker';
 import { sendMessage } from '@/lib/chat/chat-actions';
-import { isStreaming, stopStreaming } from '@/lib/chat/stream-answer';
+import { isStreaming, preloadStreaming, stopStreaming } from '@/lib/chat/stream-answer';
 import { useCurrentModel } from '@/lib/chat/use-current-model';
 import { useEndpointModels } from '@/lib/chat/use-endpoint-models';
 import { useKeyboardShortcuts } from '@/lib/chat/use-keyboard-shortcuts';
@@ -29,6 +30,28 @@ import { StorageBanner } from './storage-banner';
 import { SyncOffer } from './sync-offer';
 import { useSync } from '@/lib/sync/use-sync';
 
+/** Settings are not part of the first load: fetched when the page is idle, or when opened. */
+const loadSettingsDialog = () => import('@/components/settings/settings-dialog');
+const SettingsDialog = lazy(() =>
+  loadSettingsDialog().then((module) => ({ default: module.SettingsDialog })),
+);
+
+/** What the first screen does not need, fetched once the page is idle (and so also offline). */
+function preloadAfterFirstScreen(): () => void {
+  const preload = () => {
+    preloadMarkdown();
+    preloadModelPicker();
+    preloadStreaming();
+    void loadSettingsDialog();
+  };
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(preload, { timeout: 3000 });
+  return () => cancelIdleCallback(handle);
+}
+
 export function ChatApp() {
   const t = useTranslations('App');
   const configState = usePublicConfig();
@@ -51,6 +74,8 @@ export function ChatApp() {
   }, [hydrate]);
 
   const config = configState.status === 'ready' ? configState.config : undefined;
+  const firstScreenDrawn = hydrated && configState.status !== 'loading';
+  useEffect(() => (firstScreenDrawn ? preloadAfterFirstScreen() : undefined), [firstScreenDrawn]);
   const userKeysAllowed = !config?.userKeysDisabled;
   const { models: providerModels, codeState } = useModelCatalog(config);
   const endpointModels = useEndpointModels(userKeysAllowed);
@@ -120,7 +145,13 @@ export function ChatApp() {
           )}
         </main>
         {settingsOpen && (
-          <SettingsDialog config={config} models={models} onClose={() => setSettingsOpen(false)} />
+          <Suspense fallback={null}>
+            <SettingsDialog
+              config={config}
+              models={models}
+              onClose={() => setSettingsOpen(false)}
+            />
+          </Suspense>
         )}
       </div>
     </ChatContextProvider>
@@ -171,7 +202,8 @@ function ChatBody({
   return (
     <>
       {conversation && conversation.messages.length > 0 ? (
-        <MessageList conversation={conversation} />
+        // Keyed: another conversation opens at its end, with its own reading position.
+        <MessageList key={conversation.id} conversation={conversation} />
       ) : !usable && config ? (
         <FirstRun config={config} codeState={codeState} onOpenSettings={onOpenSettings} />
       ) : (

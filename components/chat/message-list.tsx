@@ -1,23 +1,45 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { activeBranch, versionIds } from '@/lib/chat/conversation-tree';
 import type { Conversation } from '@/lib/store/chat-types';
 import { MessageView } from './message-view';
+import { NearScreenContext, NearScreenWatcher } from './near-screen';
 
-/** Keeps the newest text in view while the user is at the bottom; leaves them alone when they scroll up. */
+/** Answers drawn in full when a conversation opens; older ones are, as they come near the screen. */
+const drawnAtOpen = 12;
+
+/**
+ * Keeps the newest text in view while the user is at the bottom; leaves them alone when they scroll
+ * up. A long conversation costs what its visible part costs: older answers are shown as plain text
+ * (laid out only when on screen, by content-visibility) until they come near the screen.
+ */
 export function MessageList({ conversation }: { conversation: Conversation }) {
   const container = useRef<HTMLDivElement>(null);
+  const [watcher] = useState(() => new NearScreenWatcher());
   const pinned = useRef(true);
   const branch = useMemo(() => activeBranch(conversation), [conversation]);
-  const last = branch.at(-1);
   const busy = branch.some((message) => message.status === 'streaming');
   const versions = useMemo(() => versionIds(conversation), [conversation]);
 
   useEffect(() => {
+    if (!container.current) return;
+    watcher.connect(container.current);
+    return () => watcher.disconnect();
+  }, [watcher]);
+
+  // Follows the end while the reader is there: whenever the messages' height changes (a streamed
+  // update, a new message, an older answer drawn in full), after layout, with no forced layout.
+  useEffect(() => {
     const element = container.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [last?.content, last?.reasoning, branch.length]);
+    const content = element?.firstElementChild;
+    if (!element || !content) return;
+    const follow = new ResizeObserver(() => {
+      if (pinned.current) element.scrollTop = element.scrollHeight;
+    });
+    follow.observe(content);
+    return () => follow.disconnect();
+  }, []);
 
   return (
     <div
@@ -27,21 +49,26 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
         const element = event.currentTarget;
         pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
       }}
-      className="flex-1 overflow-y-auto"
+      // Scrolled on its own layer: following a stream moves the layer instead of repainting
+      // every message on screen at each update.
+      className="flex-1 overflow-y-auto will-change-scroll"
     >
-      <ol className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-        {branch.map((message) => (
-          <MessageView
-            key={message.id}
-            message={message}
-            conversationId={conversation.id}
-            conversationModel={conversation.model}
-            // A string, so that a finished message's props stay equal and it does not re-render.
-            versions={versions.get(message.id) ?? message.id}
-            busy={busy}
-          />
-        ))}
-      </ol>
+      <NearScreenContext value={watcher}>
+        <ol className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+          {branch.map((message, index) => (
+            <MessageView
+              key={message.id}
+              message={message}
+              conversationId={conversation.id}
+              conversationModel={conversation.model}
+              // A string, so that a finished message's props stay equal and it does not re-render.
+              versions={versions.get(message.id) ?? message.id}
+              busy={busy}
+              nearEnd={index >= branch.length - drawnAtOpen}
+            />
+          ))}
+        </ol>
+      </NearScreenContext>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useSettingsStore } from '@/lib/store/settings-store';
 import { useChatContext } from './chat-context';
 import { ErrorNotice } from './error-notice';
 import { MessageActions } from './message-actions';
+import { useNearScreen } from './near-screen';
 import { ReasoningPanel } from './reasoning-panel';
 import { UsageLine } from './usage-line';
 
@@ -19,6 +20,8 @@ interface MessageViewProps {
   conversationModel: string;
   versions: string;
   busy: boolean;
+  /** Among the last answers of the conversation, drawn in full from the start. */
+  nearEnd: boolean;
 }
 
 /** Memoised on plain props: a finished message does not re-render while another streams. */
@@ -135,8 +138,10 @@ function AssistantMessage({
   conversationModel,
   versions,
   busy,
+  nearEnd,
 }: MessageViewProps) {
   const t = useTranslations('Message');
+  const [item, near] = useNearScreen<HTMLLIElement>(nearEnd || message.status === 'streaming');
   const showReasoning = useSettingsStore((state) => state.showReasoning);
   const { openSettings } = useChatContext();
   const streaming = message.status === 'streaming';
@@ -144,6 +149,7 @@ function AssistantMessage({
 
   return (
     <li
+      ref={item}
       data-testid="message-assistant"
       data-status={message.status}
       className={`flex flex-col gap-2 ${streaming ? '' : '[content-visibility:auto] [contain-intrinsic-size:auto_160px]'}`}
@@ -159,7 +165,7 @@ function AssistantMessage({
       )}
       {message.content && (
         <div data-testid="answer" className="markdown leading-relaxed">
-          <MarkdownView text={message.content} streaming={streaming} />
+          <MarkdownView text={message.content} streaming={streaming} rich={near} />
         </div>
       )}
       {streaming && !message.content && !message.reasoning && (

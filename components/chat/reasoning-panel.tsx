@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ChevronRightIcon } from '@/components/ui/icons';
 
@@ -56,12 +56,33 @@ export function ReasoningPanel({ text, thinking, startedAt, durationMs }: Reason
           data-testid="reasoning-text"
           className="max-h-64 overflow-y-auto border-t border-zinc-200 px-3 py-2 whitespace-pre-wrap text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
         >
-          {text}
+          <ReasoningText text={text} />
         </div>
       )}
     </section>
   );
 }
+
+/**
+ * The reasoning cut at blank lines into paragraphs, each memoised: while it streams, only the last
+ * paragraph's text node changes and is laid out again.
+ */
+const ReasoningText = memo(function ReasoningText({ text }: { text: string }) {
+  const paragraphs = useMemo(() => text.split(/\n{2,}/), [text]);
+  return paragraphs.map((paragraph, index) => (
+    <ReasoningParagraph key={index} text={paragraph} last={index === paragraphs.length - 1} />
+  ));
+});
+
+const ReasoningParagraph = memo(function ReasoningParagraph({
+  text,
+  last,
+}: {
+  text: string;
+  last: boolean;
+}) {
+  return <p className={last ? undefined : 'mb-3'}>{text}</p>;
+});
 
 function useElapsedSeconds(startedAt: number | undefined): number {
   const [now, setNow] = useState(() => Date.now());

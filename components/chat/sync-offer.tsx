@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { syncButtonClass } from '@/components/settings/sync-section';
+import { syncButtonClass } from '@/components/settings/sync-button-class';
 import { useSyncStore } from '@/lib/sync/sync-store';
 
 /** A sync key that came in a link: offered with a warning, joined only on a yes. */

@@ -9,9 +9,10 @@ const MathMarkdown = lazy(() => import('./math-markdown'));
 
 /**
  * One top-level block of an answer. Memoised on its text: while an answer streams, the blocks
- * before the last one keep their props and are neither re-rendered nor re-parsed.
+ * before the last one keep their props and are neither re-rendered nor re-parsed. The default
+ * export, loaded lazily by MarkdownView with the whole markdown pipeline behind it.
  */
-export const MarkdownBlock = memo(function MarkdownBlock({
+const MarkdownBlock = memo(function MarkdownBlock({
   text,
   complete,
 }: {
@@ -32,3 +33,5 @@ export const MarkdownBlock = memo(function MarkdownBlock({
     </BlockCompleteContext>
   );
 });
+
+export default MarkdownBlock;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { highlightCode } from './highlight-client';
 import { grammarFor } from './highlight-languages';
 import type { HighlightResult } from './highlighter';
 
@@ -23,8 +24,7 @@ export function useHighlightedCode(
     let cancelled = false;
     const timer = window.setTimeout(
       () => {
-        import('./highlighter')
-          .then(({ highlight }) => highlight(code, grammar))
+        highlightCode(code, grammar)
           .then((next) => {
             if (!cancelled && next) setResult(next);
           })

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChevronDownIcon } from '@/components/ui/icons';
 import type { LockedProvider } from '@/lib/chat/provider-access';
 import type { PublicProvider } from '@/lib/config/public-config';
@@ -11,8 +11,17 @@ import { usePickerStore } from '@/lib/store/picker-store';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { ModelIcon } from './model-icon';
 import { ModelPickerNativeSelect } from './model-picker-native-select';
-import { ModelPickerPopover } from './model-picker-popover';
 import type { PickerGroup } from './model-picker-sections';
+
+/** The full list is not part of the first load: fetched when the page is idle, or when opened. */
+const loadPopover = () => import('./model-picker-popover');
+const ModelPickerPopover = lazy(() =>
+  loadPopover().then((module) => ({ default: module.ModelPickerPopover })),
+);
+
+export function preloadModelPicker(): void {
+  void loadPopover();
+}
 
 interface ModelPickerProps {
   providers: readonly PublicProvider[];
@@ -144,17 +153,19 @@ export function ModelPicker({
         <ChevronDownIcon />
       </button>
       {open && (
-        <ModelPickerPopover
-          groups={groups}
-          locked={locked}
-          value={value}
-          onPick={pick}
-          onUnlock={() => {
-            setOpen(false);
-            onUnlock();
-          }}
-          onClose={close}
-        />
+        <Suspense fallback={null}>
+          <ModelPickerPopover
+            groups={groups}
+            locked={locked}
+            value={value}
+            onPick={pick}
+            onUnlock={() => {
+              setOpen(false);
+              onUnlock();
+            }}
+            onClose={close}
+          />
+        </Suspense>
       )}
     </div>
   );

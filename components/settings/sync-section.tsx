@@ -7,9 +7,7 @@ import { pendingChanges } from '@/lib/sync/sync-engine';
 import { newSyncSecret, readSyncSecret } from '@/lib/sync/sync-crypto';
 import { useSyncStore } from '@/lib/sync/sync-store';
 import { syncNow } from '@/lib/sync/use-sync';
-
-export const syncButtonClass =
-  'rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+import { syncButtonClass } from './sync-button-class';
 
 /**
  * End-to-end encrypted sync: turn on (a new key, shown once), join with a key from another

@@ -11,7 +11,16 @@ import { useSettingsStore } from '@/lib/store/settings-store';
 import { acceptedParameters } from './accepted-parameters';
 import { createDeltaBuffer } from './delta-buffer';
 import { ownAccessFor } from './gateway-request';
-import { streamChat } from './stream-chat';
+
+/**
+ * The wire protocols and the stream reader are not part of the first load: fetched when the page
+ * is idle (preloadStreaming), or with the first message.
+ */
+const loadStreamChat = () => import('./stream-chat');
+
+export function preloadStreaming(): void {
+  void loadStreamChat();
+}
 
 /** Live streams by conversation; never persisted. */
 const activeStreams = new Map<string, AbortController>();
@@ -80,6 +89,7 @@ export async function streamAnswer(
   let streamError: MessageError | undefined;
   const settings = useSettingsStore.getState();
   try {
+    const { streamChat } = await loadStreamChat();
     await streamChat({
       provider: choice.provider,
       request: {

@@ -2,7 +2,6 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { toCatalogModel, type CatalogModel } from '@/lib/models/catalog-model';
-import { protocols } from '@/lib/protocols';
 import { useSettingsStore } from '@/lib/store/settings-store';
 import { gatewayClient } from '@/lib/chat/gateway-client';
 
@@ -29,9 +28,12 @@ export function useEndpointModels(allowed: boolean): CatalogModel[] {
             { accessCode: accessCode || undefined, endpoint },
             { signal: controller.signal },
           )
-          .then(async (response) =>
-            response.ok ? protocols.openai.parseModelList(await response.json()) : [],
-          )
+          .then(async (response) => {
+            if (!response.ok) return [];
+            // The wire protocols load with the first chat or list, not with the page.
+            const { protocols } = await import('@/lib/protocols');
+            return protocols.openai.parseModelList(await response.json());
+          })
           .then((listed) =>
             setDiscovered((previous) => ({
               ...previous,

@@ -1,3 +1,4 @@
+import { emptyMemory, type SyncMemory } from './sync-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forgetServerConfig } from '@/lib/server/server-config';
 import { closeSharedStates } from '@/lib/server/state/shared-state-for';
@@ -10,14 +11,7 @@ import {
 import type { ChatMessage, Conversation } from '@/lib/store/chat-types';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { deriveSyncKeys, newSyncSecret, type SyncKeys } from './sync-crypto';
-import {
-  emptyMemory,
-  runSync,
-  type SettingsRecord,
-  type SyncLocal,
-  type SyncMemory,
-  type SyncTransport,
-} from './sync-engine';
+import { runSync, type SettingsRecord, type SyncLocal, type SyncTransport } from './sync-engine';
 
 /**
  * Two (or three) devices syncing through the real sync route handler and a real redis-server:

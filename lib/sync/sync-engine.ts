@@ -2,6 +2,7 @@ import type { Conversation } from '@/lib/store/chat-types';
 import { conversationSchema } from '@/lib/store/export-import';
 import { mergeConversations } from '@/lib/store/merge-conversations';
 import { openRecord, recordIdFor, sealRecord, type SyncKeys } from './sync-crypto';
+import type { SyncMemory } from './sync-memory';
 import {
   syncRecordLimitBytes,
   type ChangesPage,
@@ -45,16 +46,6 @@ export interface SyncLocal {
   applySettings(record: SettingsRecord): void;
 }
 
-/** What this device remembers about the space between runs (kept in localStorage). */
-export interface SyncMemory {
-  /** The space's sequence number this device has read up to. */
-  cursor: number;
-  /** Record id → the version this device last read or wrote. */
-  versions: Record<string, number>;
-  /** Record name → fingerprint of what the space holds as far as this device knows. */
-  synced: Record<string, string>;
-}
-
 export interface SyncReport {
   pulled: number;
   pushed: number;
@@ -77,8 +68,6 @@ const batchBytes = 8 * 1024 * 1024;
 const batchRecords = 50;
 const deletedMark = 'deleted';
 const fingerprints = new WeakMap<object, string>();
-
-export const emptyMemory = (): SyncMemory => ({ cursor: 0, versions: {}, synced: {} });
 
 /**
  * One sync: read what other devices wrote since the last run and merge it in (two copies of a

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import type { PersistedSettings } from '@/lib/store/settings-store';
-import { emptyMemory, type SyncMemory } from './sync-engine';
+import { emptyMemory, type SyncMemory } from './sync-memory';
 
 /** The preferences that follow a person from device to device. */
 export const syncedPreferenceFields = [
