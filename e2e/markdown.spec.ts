@@ -31,9 +31,11 @@ async function startAttacker(): Promise<Attacker> {
 function recordAssets(page: Page) {
   const loaded: Array<{ url: string; body: string }> = [];
   const reading: Array<Promise<void>> = [];
-  page.on('response', (response) => {
+  // The context's responses include those of the page's workers (code is coloured in one).
+  page.context().on('response', (response) => {
     const type = response.request().resourceType();
-    if (type !== 'script' && type !== 'stylesheet') return;
+    const script = type === 'script' || new URL(response.url()).pathname.endsWith('.js');
+    if (!script && type !== 'stylesheet') return;
     reading.push(
       response.text().then(
         (body) => void loaded.push({ url: response.url(), body }),
