@@ -20,9 +20,9 @@ import { useSettingsStore } from '@/lib/store/settings-store';
 import { ChatContextProvider } from './chat-context';
 import { ChatHeader } from './chat-header';
 import { Composer, composerInputId } from './composer';
+import { ConnectionNotice } from './connection-notice';
 import { ConversationSidebar, sidebarSearchId } from './conversation-sidebar';
 import { EmptyState } from './empty-state';
-import { ErrorNotice } from './error-notice';
 import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
 import { StorageBanner } from './storage-banner';
@@ -100,11 +100,9 @@ export function ChatApp() {
           />
           <StorageBanner />
           <SyncOffer />
-          {configState.status === 'error' && (
-            <div className="px-4 pt-4">
-              <ErrorNotice error={{ code: configState.error.code }} />
-            </div>
-          )}
+          <ConnectionNotice
+            configError={configState.status === 'error' ? configState.error : undefined}
+          />
           {!hydrated || configState.status === 'loading' ? (
             <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
           ) : (
@@ -161,7 +159,7 @@ function ChatBody({
   const submit = (text: string, images: StoredImage[]) => {
     if (!model) return;
     const id = conversation?.id ?? startConversation(model, draftParameters, draftSystemPrompt);
-    void sendMessage(id, text, images, {
+    return sendMessage(id, text, images, {
       model: catalogModel,
       userKeysAllowed,
       providers: config?.providers,
