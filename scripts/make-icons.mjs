@@ -26,7 +26,7 @@ const outputDirectory = new URL('public/icons/', root);
 function fullBleed(glyphScale) {
   const match = /^(<svg[^>]*>)(<rect[^>]*\/>)(.*)(<\/svg>)$/s.exec(svg.trim());
   if (!match) throw new Error('app/icon.svg is not <svg><rect/>…</svg>; update this script.');
-  const [, open, rect, glyph, close] = match;
+  const [, open = '', rect = '', glyph = '', close = ''] = match;
   const square = rect.replace(/\s+rx="[^"]*"/, '');
   const transform = `translate(16 16) scale(${glyphScale}) translate(-16 -16)`;
   return `${open}${square}<g transform="${transform}">${glyph}</g>${close}`;
