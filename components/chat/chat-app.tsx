@@ -25,6 +25,7 @@ import { ConversationSidebar, sidebarSearchId } from './conversation-sidebar';
 import { EmptyState } from './empty-state';
 import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
+import { ShortcutsSheet } from './shortcuts-sheet';
 import { StorageBanner } from './storage-banner';
 import { SyncOffer } from './sync-offer';
 import { useSync } from '@/lib/sync/use-sync';
@@ -38,6 +39,7 @@ export function ChatApp() {
   const selectConversation = useChatStore((state) => state.selectConversation);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useEffect(() => {
     void hydrate();
@@ -77,6 +79,7 @@ export function ChatApp() {
         setSidebarOpen(true);
         document.getElementById(sidebarSearchId)?.focus();
       },
+      showShortcuts: () => setShortcutsOpen(true),
     }),
     [activeId, selectConversation],
   );
@@ -97,6 +100,7 @@ export function ChatApp() {
             model={model}
             onOpenSettings={openSettings}
             onOpenSidebar={() => setSidebarOpen(true)}
+            onOpenShortcuts={() => setShortcutsOpen(true)}
           />
           <StorageBanner />
           <SyncOffer />
@@ -120,6 +124,7 @@ export function ChatApp() {
         {settingsOpen && (
           <SettingsDialog config={config} models={models} onClose={() => setSettingsOpen(false)} />
         )}
+        <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       </div>
     </ChatContextProvider>
   );
