@@ -21,11 +21,12 @@ import { useSettingsStore } from '@/lib/store/settings-store';
 import { ChatContextProvider } from './chat-context';
 import { ChatHeader } from './chat-header';
 import { Composer, composerInputId } from './composer';
+import { ConnectionNotice } from './connection-notice';
 import { ConversationSidebar, sidebarSearchId } from './conversation-sidebar';
 import { EmptyState } from './empty-state';
-import { ErrorNotice } from './error-notice';
 import { FirstRun } from './first-run';
 import { MessageList } from './message-list';
+import { ShortcutsSheet } from './shortcuts-sheet';
 import { StorageBanner } from './storage-banner';
 import { SyncOffer } from './sync-offer';
 import { useSync } from '@/lib/sync/use-sync';
@@ -61,6 +62,7 @@ export function ChatApp() {
   const selectConversation = useChatStore((state) => state.selectConversation);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useEffect(() => {
     void hydrate();
@@ -102,6 +104,7 @@ export function ChatApp() {
         setSidebarOpen(true);
         document.getElementById(sidebarSearchId)?.focus();
       },
+      showShortcuts: () => setShortcutsOpen(true),
     }),
     [activeId, selectConversation],
   );
@@ -122,14 +125,13 @@ export function ChatApp() {
             model={model}
             onOpenSettings={openSettings}
             onOpenSidebar={() => setSidebarOpen(true)}
+            onOpenShortcuts={() => setShortcutsOpen(true)}
           />
           <StorageBanner />
           <SyncOffer />
-          {configState.status === 'error' && (
-            <div className="px-4 pt-4">
-              <ErrorNotice error={{ code: configState.error.code }} />
-            </div>
-          )}
+          <ConnectionNotice
+            configError={configState.status === 'error' ? configState.error : undefined}
+          />
           {!hydrated || configState.status === 'loading' ? (
             <p className="flex flex-1 items-center justify-center text-zinc-500">{t('loading')}</p>
           ) : (
@@ -153,6 +155,7 @@ export function ChatApp() {
             />
           </Suspense>
         )}
+        <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       </div>
     </ChatContextProvider>
   );
@@ -192,7 +195,7 @@ function ChatBody({
   const submit = (text: string, images: StoredImage[]) => {
     if (!model) return;
     const id = conversation?.id ?? startConversation(model, draftParameters, draftSystemPrompt);
-    void sendMessage(id, text, images, {
+    return sendMessage(id, text, images, {
       model: catalogModel,
       userKeysAllowed,
       providers: config?.providers,

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ModelPicker } from '@/components/models/model-picker';
 import { LanguageSelect } from '@/components/settings/language-select';
-import { GearIcon, MenuIcon } from '@/components/ui/icons';
+import { GearIcon, KeyboardIcon, MenuIcon } from '@/components/ui/icons';
 import type { AccessSplit } from '@/lib/chat/provider-access';
 import type { PublicConfig } from '@/lib/config/public-config';
 import { findModel } from '@/lib/models/model-choice';
@@ -22,6 +22,7 @@ interface ChatHeaderProps {
   model: string | undefined;
   onOpenSettings: () => void;
   onOpenSidebar: () => void;
+  onOpenShortcuts: () => void;
 }
 
 export function ChatHeader({
@@ -31,6 +32,7 @@ export function ChatHeader({
   model,
   onOpenSettings,
   onOpenSidebar,
+  onOpenShortcuts,
 }: ChatHeaderProps) {
   const t = useTranslations('Header');
   const tSidebar = useTranslations('Sidebar');
@@ -89,6 +91,18 @@ export function ChatHeader({
         <div className="hidden sm:block">
           <LanguageSelect />
         </div>
+        <button
+          type="button"
+          data-testid="shortcuts-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          aria-label={t('shortcuts')}
+          title={t('shortcuts')}
+          onClick={onOpenShortcuts}
+          className="flex size-[34px] items-center justify-center rounded-md border border-zinc-300 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          <KeyboardIcon />
+        </button>
         <button
           type="button"
           data-testid="settings-button"

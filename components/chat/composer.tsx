@@ -1,7 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
+import type { SendResult } from '@/lib/chat/chat-actions';
 import { resizeImage } from '@/lib/chat/resize-image';
 import type { StoredImage } from '@/lib/store/chat-types';
 import { useSettingsStore } from '@/lib/store/settings-store';
@@ -14,7 +21,8 @@ interface ComposerProps {
   modelLabel: string | undefined;
   acceptsImages: boolean;
   streaming: boolean;
-  onSubmit: (text: string, images: StoredImage[]) => void;
+  /** Sends; an `offline` result gives the words back to the composer. */
+  onSubmit: (text: string, images: StoredImage[]) => void | Promise<SendResult>;
   onStop: () => void;
 }
 
@@ -30,15 +38,37 @@ export function Composer({
   const [text, setText] = useState('');
   const [images, setImages] = useState<StoredImage[]>([]);
   const [imageError, setImageError] = useState(false);
+  // Sending failed for want of a network; said until the next try or until the network is back.
+  const [offline, setOffline] = useState(false);
   const refused = images.length > 0 && !acceptsImages;
   const canSend =
     Boolean(modelLabel) && !streaming && !refused && (text.trim() !== '' || images.length > 0);
 
+  useEffect(() => {
+    const online = () => setOffline(false);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
+
   const submit = () => {
     if (!canSend) return;
-    onSubmit(text, images);
+    if (!navigator.onLine) {
+      // Nothing is sent and nothing typed is cleared.
+      setOffline(true);
+      return;
+    }
+    setOffline(false);
+    const [sentText, sentImages] = [text, images];
+    const result = onSubmit(text, images);
     setText('');
     setImages([]);
+    void result?.then((outcome) => {
+      if (outcome !== 'offline') return;
+      // The question never left: its words go back into the box, before anything typed since.
+      setText((current) => (current ? `${sentText}\n${current}` : sentText));
+      setImages((current) => [...sentImages, ...current]);
+      setOffline(true);
+    });
   };
 
   const attach = async (files: Iterable<File>) => {
@@ -105,6 +135,15 @@ export function Composer({
               </li>
             ))}
           </ul>
+        )}
+        {offline && (
+          <p
+            role="alert"
+            data-testid="composer-offline"
+            className="text-sm text-amber-800 dark:text-amber-300"
+          >
+            {t('offline')}
+          </p>
         )}
         {(refused || imageError) && (
           <p

@@ -124,3 +124,12 @@ export function StarIcon({ filled }: { filled: boolean }) {
     </svg>
   );
 }
+
+export function KeyboardIcon() {
+  return (
+    <svg {...common}>
+      <rect x="2" y="5" width="20" height="14" rx="2" />
+      <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M10 13h4M8 16h8" />
+    </svg>
+  );
+}

@@ -29,15 +29,34 @@ function branchBefore(conversationId: string, messageId: string): ChatMessage[] 
   return index < 0 ? branch : branch.slice(0, index);
 }
 
+/**
+ * What became of a question: `offline` when it never left this device (no network, or the
+ * server could not be reached before anything came back); it is then taken out of the chat
+ * again, and the caller gives the words back to the person. `skipped`: nothing to send.
+ */
+export type SendResult = 'sent' | 'offline' | 'skipped';
+
+/** A chat that was started for a question that could not be sent is not left behind empty. */
+function discardIfEmpty(conversationId: string): void {
+  const state = useChatStore.getState();
+  if (state.conversations[conversationId]?.messages.length === 0) {
+    state.deleteConversation(conversationId);
+  }
+}
+
 /** A new question at the end of the branch on screen, and its answer. */
 export async function sendMessage(
   conversationId: string,
   text: string,
   images: StoredImage[],
   context: AnswerContext,
-): Promise<void> {
+): Promise<SendResult> {
   const conversation = useChatStore.getState().conversations[conversationId];
-  if (!conversation || (!text.trim() && images.length === 0)) return;
+  if (!conversation || (!text.trim() && images.length === 0)) return 'skipped';
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    discardIfEmpty(conversationId);
+    return 'offline';
+  }
   const question: ChatMessage = {
     id: crypto.randomUUID(),
     parentId: conversation.leafId,
@@ -51,6 +70,19 @@ export async function sendMessage(
   const history = historyTurns(activeBranch(conversation));
   useChatStore.getState().addMessages(conversationId, [question, answer]);
   await streamAnswer(conversationId, answer.id, [...history, userTurn(question)], context);
+
+  const result = useChatStore
+    .getState()
+    .conversations[conversationId]?.messages.find((message) => message.id === answer.id);
+  const nothingCameBack =
+    result?.status === 'error' &&
+    result.error?.code === 'network:offline' &&
+    !result.content &&
+    !result.reasoning;
+  if (!nothingCameBack) return 'sent';
+  useChatStore.getState().deleteMessage(conversationId, question.id);
+  discardIfEmpty(conversationId);
+  return 'offline';
 }
 
 /** Another answer to the same question, kept beside the earlier one (`‹ 1/2 ›`). */

@@ -10,9 +10,22 @@ export type PublicConfigState =
   | { status: 'ready'; config: PublicConfig }
   | { status: 'error'; error: ParleyError };
 
-/** The server's public facts (`/api/config`), fetched once per page load. */
+/**
+ * The server's public facts (`/api/config`), fetched once per page load; fetched again when the
+ * browser comes back online after it could not be reached (a page opened offline).
+ */
 export function usePublicConfig(): PublicConfigState {
   const [state, setState] = useState<PublicConfigState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const unreachable = state.status === 'error' && state.error.code === 'network:offline';
+
+  useEffect(() => {
+    if (!unreachable) return;
+    const retry = () => setAttempt((count) => count + 1);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [unreachable]);
+
   useEffect(() => {
     let cancelled = false;
     gatewayClient
@@ -33,6 +46,6 @@ export function usePublicConfig(): PublicConfigState {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [attempt]);
   return state;
 }
