@@ -94,6 +94,7 @@ export function ChatApp() {
   );
   const model = useCurrentModel(config, access.usable);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSidebar = useCallback(() => setSidebarOpen(false), []);
 
   const shortcuts = useMemo(
     () => ({
@@ -116,7 +117,7 @@ export function ChatApp() {
       value={{ models, userKeysAllowed, openSettings, providers: config?.providers ?? [] }}
     >
       <div className="flex h-dvh overflow-hidden">
-        <ConversationSidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
+        <ConversationSidebar open={sidebarOpen} onClose={closeSidebar} />
         <main className="flex min-w-0 flex-1 flex-col">
           <ChatHeader
             config={config}

@@ -1,21 +1,27 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { PencilIcon, PinIcon, TrashIcon } from '@/components/ui/icons';
 import { useChatStore } from '@/lib/store/chat-store';
-import type { Conversation } from '@/lib/store/chat-types';
 
 interface ConversationItemProps {
-  conversation: Conversation;
+  id: string;
+  title: string;
+  pinned: boolean;
   active: boolean;
-  onSelect: () => void;
-  onDelete: () => void;
+  onSelect: (id: string) => void;
+  onDelete: (id: string) => void;
 }
 
-/** One conversation in the sidebar: open it, rename it in place, pin it, delete it. */
-export function ConversationItem({
-  conversation,
+/**
+ * One conversation in the sidebar: open it, rename it in place, pin it, delete it. Memoised on
+ * plain props, so a streaming answer re-renders only its own conversation's entry, not the list.
+ */
+export const ConversationItem = memo(function ConversationItem({
+  id,
+  title: storedTitle,
+  pinned,
   active,
   onSelect,
   onDelete,
@@ -23,7 +29,7 @@ export function ConversationItem({
   const t = useTranslations('Sidebar');
   const changeConversation = useChatStore((state) => state.changeConversation);
   const [renaming, setRenaming] = useState(false);
-  const title = conversation.title || t('untitled');
+  const title = storedTitle || t('untitled');
 
   if (renaming) {
     return (
@@ -33,7 +39,7 @@ export function ConversationItem({
             event.preventDefault();
             const value = new FormData(event.currentTarget).get('title');
             if (typeof value === 'string' && value.trim()) {
-              changeConversation(conversation.id, { title: value.trim(), titleSource: 'user' });
+              changeConversation(id, { title: value.trim(), titleSource: 'user' });
             }
             setRenaming(false);
           }}
@@ -42,7 +48,7 @@ export function ConversationItem({
             name="title"
             data-testid="rename-input"
             aria-label={t('renameLabel')}
-            defaultValue={conversation.title}
+            defaultValue={storedTitle}
             autoFocus
             onBlur={(event) => event.currentTarget.form?.requestSubmit()}
             onKeyDown={(event) => event.key === 'Escape' && setRenaming(false)}
@@ -62,11 +68,11 @@ export function ConversationItem({
         type="button"
         data-testid="conversation-item"
         aria-current={active ? 'page' : undefined}
-        onClick={onSelect}
+        onClick={() => onSelect(id)}
         onDoubleClick={() => setRenaming(true)}
         className="min-w-0 flex-1 truncate rounded-md px-2 py-2 text-left text-sm hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-sky-500 aria-[current=page]:bg-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
       >
-        {conversation.pinned && (
+        {pinned && (
           <span data-testid="pinned-marker" className="mr-1 inline-flex align-[-2px] text-zinc-500">
             <PinIcon filled />
           </span>
@@ -91,20 +97,20 @@ export function ConversationItem({
         <button
           type="button"
           data-testid="pin-conversation"
-          aria-label={conversation.pinned ? t('unpin') : t('pin')}
-          aria-pressed={conversation.pinned === true}
-          title={conversation.pinned ? t('unpin') : t('pin')}
-          onClick={() => changeConversation(conversation.id, { pinned: !conversation.pinned })}
+          aria-label={pinned ? t('unpin') : t('pin')}
+          aria-pressed={pinned}
+          title={pinned ? t('unpin') : t('pin')}
+          onClick={() => changeConversation(id, { pinned: !pinned })}
           className={actionClass}
         >
-          <PinIcon filled={conversation.pinned === true} />
+          <PinIcon filled={pinned} />
         </button>
         <button
           type="button"
           data-testid="delete-conversation"
           aria-label={t('delete', { title })}
           title={t('delete', { title })}
-          onClick={onDelete}
+          onClick={() => onDelete(id)}
           className={`${actionClass} hover:text-red-600`}
         >
           <TrashIcon />
@@ -112,4 +118,4 @@ export function ConversationItem({
       </div>
     </li>
   );
-}
+});

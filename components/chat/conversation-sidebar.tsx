@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { sortedConversations, useChatStore } from '@/lib/store/chat-store';
 import type { Conversation } from '@/lib/store/chat-types';
 import { ConversationItem } from './conversation-item';
@@ -39,10 +39,17 @@ export function ConversationSidebar({ open, onClose }: ConversationSidebarProps)
     return () => clearTimeout(timer);
   }, [deleted]);
 
-  const choose = (id: string | undefined) => {
-    selectConversation(id);
-    onClose();
-  };
+  const choose = useCallback(
+    (id: string | undefined) => {
+      selectConversation(id);
+      onClose();
+    },
+    [selectConversation, onClose],
+  );
+  const remove = useCallback(
+    (id: string) => setDeleted(deleteConversation(id)),
+    [deleteConversation],
+  );
   const pinned = list.filter((conversation) => conversation.pinned);
   const others = list.filter((conversation) => !conversation.pinned);
   const section = (label: string, entries: Conversation[]) =>
@@ -55,10 +62,12 @@ export function ConversationSidebar({ open, onClose }: ConversationSidebarProps)
           {entries.map((conversation) => (
             <ConversationItem
               key={conversation.id}
-              conversation={conversation}
+              id={conversation.id}
+              title={conversation.title}
+              pinned={conversation.pinned === true}
               active={conversation.id === activeId}
-              onSelect={() => choose(conversation.id)}
-              onDelete={() => setDeleted(deleteConversation(conversation.id))}
+              onSelect={choose}
+              onDelete={remove}
             />
           ))}
         </ul>

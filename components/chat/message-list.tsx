@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { activeBranch, versionIds } from '@/lib/chat/conversation-tree';
 import type { Conversation } from '@/lib/store/chat-types';
 import { MessageView } from './message-view';
@@ -22,7 +22,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const busy = branch.some((message) => message.status === 'streaming');
   const versions = useMemo(() => versionIds(conversation), [conversation]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!container.current) return;
     watcher.connect(container.current);
     return () => watcher.disconnect();

@@ -1,28 +1,47 @@
 'use client';
 
-import { createContext, useContext, useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  createContext,
+  useContext,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 
-/** How far outside the scrolled list a message is drawn in full, ahead of the reader. */
+/** Where the browser cannot say when a skipped element becomes relevant, how far ahead to look. */
 const nearMargin = '1500px 0px';
 
+/** The browser's own signal for a `content-visibility: auto` element about to be shown. */
+const relevanceEvent = 'contentvisibilityautostatechange';
+
 /**
- * One IntersectionObserver for a scrolling list: tells each watched element, once, that it has
- * come within `nearMargin` of the list's visible part. Elements may be watched before the list
- * is connected (children's effects run before their parent's).
+ * Tells each watched element of a scrolling list, once, that it has come near the visible part.
+ * The list's messages are `content-visibility: auto`, so the browser already tracks which of them
+ * are about to be shown and says so with one event per change, caught here by one listener on
+ * the list; an IntersectionObserver of its own would compute every watched element's
+ * intersection on every frame of a stream. Browsers without that event get the observer.
+ * Elements may be watched before the list is connected (children's effects run first).
  */
 export class NearScreenWatcher {
+  private root: Element | undefined;
   private observer: IntersectionObserver | undefined;
   private readonly callbacks = new Map<Element, () => void>();
 
+  private readonly onRelevance = (event: Event) => {
+    const skipped = (event as Event & { skipped?: boolean }).skipped;
+    if (skipped === false && event.target instanceof Element) this.reveal(event.target);
+  };
+
   connect(root: Element): void {
+    this.root = root;
+    if (`on${relevanceEvent}` in root) {
+      root.addEventListener(relevanceEvent, this.onRelevance, { capture: true });
+      return;
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) {
-          const onNear = entry.isIntersecting ? this.callbacks.get(entry.target) : undefined;
-          if (!onNear) continue;
-          this.unwatch(entry.target);
-          onNear();
-        }
+        for (const entry of entries) if (entry.isIntersecting) this.reveal(entry.target);
       },
       { root, rootMargin: nearMargin },
     );
@@ -30,14 +49,23 @@ export class NearScreenWatcher {
   }
 
   disconnect(): void {
+    this.root?.removeEventListener(relevanceEvent, this.onRelevance, { capture: true });
     this.observer?.disconnect();
     this.observer = undefined;
+    this.root = undefined;
   }
 
   watch(element: Element, onNear: () => void): () => void {
     this.callbacks.set(element, onNear);
     this.observer?.observe(element);
     return () => this.unwatch(element);
+  }
+
+  private reveal(element: Element): void {
+    const onNear = this.callbacks.get(element);
+    if (!onNear) return;
+    this.unwatch(element);
+    onNear();
   }
 
   private unwatch(element: Element): void {
@@ -58,7 +86,8 @@ export function useNearScreen<T extends Element>(
   const watcher = useContext(NearScreenContext);
   const ref = useRef<T>(null);
   const [near, setNear] = useState(initially || watcher === undefined);
-  useEffect(() => {
+  // Before the browser's next frame, which is when it tells an element's relevance.
+  useLayoutEffect(() => {
     const element = ref.current;
     if (near || !watcher || !element) return;
     return watcher.watch(element, () => setNear(true));

@@ -1,12 +1,13 @@
 /**
  * At most this often the answer on screen grows. Each update re-renders the streaming answer's
- * open tail; ten or so a second read as smooth streaming at a fraction of the cost of sixty
+ * open tail and makes the browser lay out and paint a frame; eight a second still read as smooth
+ * streaming (a few words each at a fast model's pace) at a fraction of the cost of sixty
  * (measured by bench/chat-render.mjs).
  */
-export const deltaIntervalMs = 80;
+export const deltaIntervalMs = 125;
 
 /**
- * Collects streamed text and hands it over at most every 80 ms, so a fast stream costs a dozen
+ * Collects streamed text and hands it over at most every 125 ms, so a fast stream costs eight
  * renders a second instead of one per token. A plain timer, not an animation-frame loop: waiting
  * frame by frame for the interval to pass would make the browser produce every frame of the
  * stream (measured: 190 ms of main thread a second). Timers also keep a background tab's answer
