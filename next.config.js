@@ -34,6 +34,12 @@ const nextConfig = {
         source: '/_next/static/:path*',
         headers: [{ key: 'x-content-type-options', value: 'nosniff' }],
       },
+      {
+        // Except a Web Worker's first script, whose policy is the worker's own (what it may
+        // fetch), as a page's is the page's.
+        source: '/_next/static/chunks/:worker(turbopack-worker-.*)',
+        headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })),
+      },
     ];
   },
 };

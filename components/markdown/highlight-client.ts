@@ -1,42 +1,39 @@
+import { startReadyWorker, type ReadyWorker } from '@/lib/workers/ready-worker';
 import type { GrammarName } from './highlight-languages';
 import type { HighlightResult } from './highlighter';
+import {
+  highlightChannel,
+  isHighlightMessage,
+  type HighlightRequest,
+  type HighlightResponse,
+} from './highlight-messages';
 
-export interface HighlightRequest {
-  id: number;
-  code: string;
-  grammar: GrammarName;
-}
-
-export interface HighlightResponse {
-  id: number;
-  result: HighlightResult | null;
-}
-
-let worker: Worker | undefined;
+let worker: ReadyWorker | undefined;
 let workerFailed = false;
 let nextId = 0;
 const pending = new Map<number, (result: HighlightResult | null) => void>();
 
-function highlightWorker(): Worker | undefined {
+function highlightWorker(): ReadyWorker | undefined {
   if (worker || workerFailed || typeof Worker !== 'function') return worker;
-  try {
-    worker = new Worker(new URL('./highlight-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    workerFailed = true;
-    return undefined;
-  }
-  worker.onmessage = (event: MessageEvent<HighlightResponse>) => {
-    pending.get(event.data.id)?.(event.data.result);
-    pending.delete(event.data.id);
-  };
-  worker.onerror = () => {
-    // The worker could not start (a blocked script, say): colour on the page instead.
-    workerFailed = true;
-    worker?.terminate();
-    worker = undefined;
-    for (const resolve of pending.values()) resolve(null);
-    pending.clear();
-  };
+  worker = startReadyWorker(
+    () => new Worker(new URL('./highlight-worker.ts', import.meta.url), { type: 'module' }),
+    highlightChannel,
+    {
+      onMessage: (data) => {
+        if (!isHighlightMessage<HighlightResponse>(data)) return;
+        pending.get(data.id)?.(data.result);
+        pending.delete(data.id);
+      },
+      onError: () => {
+        // The worker could not start (a blocked script, say): the code stays plain.
+        workerFailed = true;
+        worker = undefined;
+        for (const resolve of pending.values()) resolve(null);
+        pending.clear();
+      },
+    },
+  );
+  workerFailed = worker === undefined;
   return worker;
 }
 
@@ -50,6 +47,6 @@ export function highlightCode(code: string, grammar: GrammarName): Promise<Highl
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    target.postMessage({ id, code, grammar } satisfies HighlightRequest);
+    target.post({ channel: highlightChannel, id, code, grammar } satisfies HighlightRequest);
   });
 }

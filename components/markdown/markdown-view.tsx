@@ -33,8 +33,8 @@ interface MarkdownViewProps {
 /**
  * Model output as markdown: GFM, highlighted code, math, diagrams, never raw HTML. The text is cut
  * into top-level blocks, each memoised and keyed by position: while an answer streams, finished
- * blocks keep their props and are neither parsed nor rendered again, and the open tail is parsed
- * on each update only when it holds markdown syntax (plain prose is shown as text until then).
+ * blocks keep their props and are neither parsed nor rendered again, and a block is parsed at all
+ * only when it holds markdown syntax (plain prose is shown as a paragraph of text).
  */
 export const MarkdownView = memo(function MarkdownView({
   text,
@@ -44,8 +44,9 @@ export const MarkdownView = memo(function MarkdownView({
   const blocks = useMemo(() => (rich ? splitMarkdownBlocks(text) : []), [text, rich]);
   if (!rich) return <div className="whitespace-pre-wrap">{text}</div>;
   return blocks.map((block, index) => {
-    if (streaming && index === blocks.length - 1 && isPlainParagraph(block.text))
-      return <p key={index}>{block.text}</p>;
+    // Prose without markdown syntax looks the same as a paragraph of text: it is shown as one,
+    // unparsed, whether it is still streaming or finished (so an answer's end costs nothing).
+    if (isPlainParagraph(block.text)) return <p key={index}>{block.text}</p>;
     return (
       <Suspense key={index} fallback={<p className="whitespace-pre-wrap">{block.text}</p>}>
         <MarkdownBlock text={block.text} complete={!block.open || streaming === false} />
