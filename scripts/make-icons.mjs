@@ -12,7 +12,7 @@
  *   would fill transparent ones with black.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { chromium } from '@playwright/test';
+import { launchBrowser } from '../bench/lib/browser.mjs';
 
 const root = new URL('..', import.meta.url);
 const svg = await readFile(new URL('app/icon.svg', root), 'utf8');
@@ -40,17 +40,8 @@ const icons = [
 ];
 
 await mkdir(outputDirectory, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+// Debian's Chromium, started as the benchmarks and the end-to-end suite start it.
+const browser = await launchBrowser();
 try {
   for (const icon of icons) {
     const page = await browser.newPage({
